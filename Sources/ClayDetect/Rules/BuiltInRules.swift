@@ -1,0 +1,26 @@
+/// The registry of built-in rules. Order matters: where two rules match overlapping text, the one
+/// listed first names the finding, so specific shapes come before general ones.
+public enum BuiltInRules {
+    public static let cliCredentialsID = "clay-cli-credentials"
+
+    public static let all: [Rule] = [
+        clayWebhookURL, clayWorkflowWebhook, clayLegacyWebhook, clayAPIKey, clayScopedKey,
+        clayUserKey, claySessionCookie, clayWebhookAuth, claySigningSecret, clayLegacyKey,
+        clayCLICredentials, hubspotPrivateAppToken, hubspotLegacyAPIKey, salesforceSFDXURL,
+        salesforceAccessToken, salesforceRefreshToken, salesforceConsumerSecret,
+        clearbitSecretKey, clearbitPublishableKey, hunterAPIKey, apolloAPIKey,
+        clayHardcodedURL,
+    ]
+}
+
+/// Pattern pieces shared by several rules.
+enum Fragment {
+    static let uuid = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+    /// Not preceded or followed by another token character.
+    static let start = "(?<![A-Za-z0-9_-])"
+    static let end = "(?![A-Za-z0-9_-])"
+    /// A key name that contains `word`, followed by `:` or `=` (JSON, YAML, .env, code).
+    static func keyName(_ word: String) -> String {
+        "\(word)[A-Za-z0-9_.-]*[\"']?\\s*(?::|=|=>)"
+    }
+}

@@ -1,0 +1,24 @@
+extension BuiltInRules {
+    /// Endpoints belong in configuration. Listed last, so that a URL that carries a credential is
+    /// reported under its own rule instead.
+    static let clayHardcodedURL = Rule.builtIn(
+        "clay-hardcoded-url", .medium, "Clay API endpoint written into source code instead of config",
+        keywords: ["api.clay.com", "api.clay.run", "app.clay.com"],
+        pattern: "(?<secret>(?:https?://)?(?:api\\.clay\\.com/(?=v[123]\\b|public/v0)|"
+            + "api\\.clay\\.run/|app\\.clay\\.com/(?=api/))(?<body>[^\\s\"'`)\\]]+))"
+    ) { rule in
+        rule.documentationSeverity = .low
+        rule.configurationSeverity = .low
+        rule.rejectsWordyBody = false
+        rule.examples = [
+            "fetch('https://api.clay.com/v1/tables/t_{alnum:20}/rows')",
+            "BASE = \"https://api.clay.run/v1/people/{alnum:10}\"",
+        ]
+        rule.counterExamples = [
+            "DOCS=https://docs.clay.com/",
+            "MCP=https://mcp.clay.earth/v1/tools",
+            "BASE=https://api.clay.com/v3/sources/webhook/...",
+            "CLAY_WEBHOOK_URL=https://app.clay.com/api/v1/webhooks/your-id",
+        ]
+    }
+}

@@ -1,0 +1,22 @@
+extension BuiltInRules {
+    /// The table webhook's id is the credential: whoever holds the URL can push rows and spend
+    /// the owner's credits. The most common Clay leak.
+    static let clayWebhookURL = Rule.builtIn(
+        "clay-webhook-url", .high, "Clay table webhook URL (its id is the credential)",
+        keywords: ["api.clay.com"],
+        pattern: "(?<secret>(?:https?://)?api\\.clay\\.com/v3/sources/webhook/"
+            + "(?:pull-in-data-from-a-webhook-)?(?<body>\(Fragment.uuid)))(?![0-9A-Za-z])"
+    ) { rule in
+        rule.examples = [
+            "CLAY_WEBHOOK_URL = \"https://api.clay.com/v3/sources/webhook/pull-in-data-from-a-webhook-{uuid}\"",
+            "url: https://api.clay.com/v3/sources/webhook/{uuid}",
+            "os.getenv(\"CLAY_URL\", \"https://api.clay.com/v3/sources/webhook/pull-in-data-from-a-webhook-{uuid}\")",
+        ]
+        rule.counterExamples = [
+            "CLAY_WEBHOOK_URL=https://api.clay.com/v3/sources/webhook/...",
+            "https://api.clay.com/v3/sources/webhook/pull-in-data-from-a-webhook-{UUID}",
+            "https://api.clay.com/v3/sources/webhook/pull-in-data-from-a-webhook-00000000-0000-0000-0000-000000000000",
+            "https://hooks.clay.com/v3/sources/webhook/pull-in-data-from-a-webhook-abc",
+        ]
+    }
+}

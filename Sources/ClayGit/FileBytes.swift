@@ -1,0 +1,23 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Small, dependency-free file reads for the few files git keeps outside its object database.
+public enum FileBytes {
+    public static func read(_ path: String) throws(GitError) -> [UInt8] {
+        guard let file = fopen(path, "rb") else {
+            throw .library(function: "fopen", code: -1, message: "cannot open \(path)")
+        }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = fread(&chunk, 1, chunk.count, file)
+            if count > 0 { bytes.append(contentsOf: chunk[..<count]) }
+            if count < chunk.count { break }
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,50 @@
+import ClayDetect
+import ClayGit
+
+/// The pre-commit job: scans the lines the index adds relative to HEAD, reading blobs from the
+/// index, never files from the work tree.
+public enum StagedScan {
+    public static func run(_ settings: ScanSettings) throws(ScanError) -> Report {
+        let repository = try settings.openRepository()
+        if repository.isBare { throw .git(.bareRepository) }
+        let context = try ScanContext.load(settings, repository: repository, fromIndex: true)
+        var report = Report(kind: .staged)
+        do {
+            for change in try repository.stagedChanges() {
+                try scan(change, in: repository, context: context, into: &report)
+            }
+        } catch {
+            throw ScanError.wrap(error)
+        }
+        return report
+    }
+
+    private static func scan(
+        _ change: StagedChange, in repository: Repository, context: ScanContext,
+        into report: inout Report
+    ) throws {
+        if change.kind == .submodule {
+            report.notes.append("\(change.path): submodule entry skipped (scan the submodule on its own)")
+            return
+        }
+        if context.configuration.skips(change.path) { return }
+        var found: [Finding] = []
+        if let pathFinding = context.detector.scanPath(change.path) { found.append(pathFinding) }
+        let (content, size) = try repository.withObject(change.newBlob) { _, bytes in
+            (context.detector.scan(bytes, path: change.path), bytes.count)
+        }
+        report.scannedFiles += 1
+        report.scannedBytes += size
+        if !content.isEmpty {
+            if let old = change.oldBlob {
+                let added = try repository.addedLines(old: old, new: change.newBlob)
+                found += content.filter { finding in added.contains { $0.contains(finding.line) } }
+            } else {
+                found += content
+            }
+        }
+        let (kept, suppressed) = context.suppressor.apply(found)
+        report.suppressed += suppressed
+        report.findings += kept.map { context.report($0) }
+    }
+}

@@ -1,0 +1,52 @@
+import ClayDetect
+
+/// Where in history a finding lives: the commit that introduced it and how far it spread.
+public struct Provenance: Sendable, Equatable {
+    public var commit: String
+    public var author: String
+    /// ISO 8601 author date.
+    public var date: String
+    public var inHead: Bool
+    /// Every commit and path that introduced the same secret, the first included.
+    public var commits: [String]
+    public var paths: [String]
+    /// True when the commit is a shallow clone's boundary: introduced there or earlier.
+    public var atShallowBoundary: Bool
+}
+
+/// A finding as reported: what detection saw, plus history where there is any.
+public struct ReportedFinding: Sendable, Equatable {
+    public var finding: Finding
+    public var description: String
+    public var provenance: Provenance?
+
+    public init(finding: Finding, description: String, provenance: Provenance? = nil) {
+        self.finding = finding
+        self.description = description
+        self.provenance = provenance
+    }
+}
+
+/// The result of one job.
+public struct Report: Sendable {
+    public enum Kind: String, Sendable { case staged, history, message, range = "pre-push" }
+    public var kind: Kind
+    public var findings: [ReportedFinding] = []
+    /// Things the user should know that are not findings (skipped submodules, shallow limits).
+    public var notes: [String] = []
+    public var suppressed = 0
+    public var staleBaselineEntries = 0
+    public var scannedFiles = 0
+    public var scannedCommits = 0
+    public var scannedBytes = 0
+    public var shallow = false
+
+    public init(kind: Kind) {
+        self.kind = kind
+    }
+
+    /// Whether any finding is at or above `level`.
+    public func fails(at level: Severity) -> Bool {
+        findings.contains { $0.finding.severity >= level }
+    }
+}

@@ -1,0 +1,26 @@
+import ClayDetect
+
+/// Applies the ways a team says "not this one": inline markers, allowed values, disabled rules,
+/// severity overrides, and the baseline.
+public struct Suppressor: Sendable {
+    public var configuration: Configuration
+    public var baseline: Baseline?
+
+    public init(configuration: Configuration = Configuration(), baseline: Baseline? = nil) {
+        self.configuration = configuration
+        self.baseline = baseline
+    }
+
+    /// The findings to report, with overridden severities, and how many were left out.
+    public func apply(_ findings: [Finding]) -> (kept: [Finding], suppressed: Int) {
+        var kept: [Finding] = []
+        for var finding in findings {
+            if finding.isAllowedInline || configuration.disabledRules.contains(finding.rule) { continue }
+            if configuration.allowValues.contains(where: { $0.test(finding.secret) }) { continue }
+            if let baseline, baseline.contains(finding) { continue }
+            if let level = configuration.severityOverrides[finding.rule] { finding.severity = level }
+            kept.append(finding)
+        }
+        return (kept, findings.count - kept.count)
+    }
+}

@@ -1,0 +1,3 @@
+import ClayCLI
+
+ClayGuardCLI.main()

@@ -1,0 +1,44 @@
+import ClayDetect
+import TestSupport
+import Testing
+
+/// Every built-in rule reports its own examples and leaves its counter-examples alone.
+@Suite struct RuleExampleTests {
+    static let detector = Detector(rules: BuiltInRules.all)
+
+    static var examples: [(String, String)] {
+        BuiltInRules.all.flatMap { rule in rule.examples.map { (rule.id, $0) } }
+    }
+
+    static var counterExamples: [(String, String)] {
+        BuiltInRules.all.flatMap { rule in rule.counterExamples.map { (rule.id, $0) } }
+    }
+
+    @Test(arguments: examples)
+    func reportsExample(rule: String, template: String) {
+        for seed in UInt64(1)...5 {
+            let line = FakeSecrets.expand(template, seed: seed)
+            let found = Self.detector.scan(line, path: "src/app.py")
+            #expect(found.map(\.rule) == [rule], "\(rule) on: \(line)")
+        }
+    }
+
+    @Test(arguments: counterExamples)
+    func leavesOutCounterExample(rule: String, line: String) {
+        let found = Self.detector.scan(line, path: "src/app.py").filter { $0.rule == rule }
+        #expect(found.isEmpty, "\(rule) fired on: \(line)")
+    }
+
+    @Test func everyRuleHasExamplesBothWays() {
+        for rule in BuiltInRules.all where !rule.matchesPathOnly {
+            #expect(!rule.examples.isEmpty, "\(rule.id) has no example")
+            #expect(!rule.counterExamples.isEmpty, "\(rule.id) has no counter-example")
+        }
+    }
+
+    @Test func ruleIdsAreUniqueAndKebabCase() {
+        let ids = BuiltInRules.all.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        for id in ids { #expect(id.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }) }
+    }
+}
