@@ -89,8 +89,8 @@ public final class Detector: Sendable {
         if rule.requiresLetterAndDigit, !Placeholder.hasLetterAndDigit(bodyText) { return false }
         if let minimum = rule.minimumEntropy, shannonEntropy(body) < minimum { return false }
         if let reject = rule.rejectPrefix {
-            let lineStart = text.lineStart(before: match.whole.lowerBound)
-            if reject.test(text.bytes, range: lineStart..<match.whole.lowerBound) { return false }
+            let lineStart = text.lineStart(before: match.secret.lowerBound)
+            if reject.test(text.bytes, range: lineStart..<match.secret.lowerBound) { return false }
         }
         if let context = rule.context {
             let around = text.window(around: match.whole.lowerBound, lines: max(rule.contextLines, 0))

@@ -7,15 +7,17 @@ public enum FakeSecrets {
         var generator = SeededGenerator(seed: seed)
         var result = ""
         var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+        while let open = rest.firstIndex(of: "{") {
             result += rest[..<open]
-            let slot = rest[rest.index(after: open)..<close]
-            if let value = fill(String(slot), using: &generator) {
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(where: { $0 == "}" || $0 == "{" }),
+                rest[close] == "}", let value = fill(String(rest[afterOpen..<close]), using: &generator) {
                 result += value
+                rest = rest[rest.index(after: close)...]
             } else {
-                result += rest[open...close]
+                result.append("{")
+                rest = rest[afterOpen...]
             }
-            rest = rest[rest.index(after: close)...]
         }
         return result + rest
     }

@@ -125,10 +125,14 @@ public struct TestFailure: Error, CustomStringConvertible {
 public enum ClayGuardBinary {
     public static var path: String {
         if let override = ProcessInfo.processInfo.environment["CLAY_GUARD_BINARY"] { return override }
-        // Tests run from the package root; the binary sits beside the test bundle.
-        let bundle = Bundle.main.bundleURL.deletingLastPathComponent()
-        let candidates = [bundle.appendingPathComponent("clay-guard").path,
-                          bundle.deletingLastPathComponent().appendingPathComponent("clay-guard").path]
+        // The test runner sits in the build directory beside the binary.
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let bundle = Bundle.main.bundleURL
+        let candidates = [
+            bundle.appendingPathComponent("clay-guard").path,
+            runner.deletingLastPathComponent().appendingPathComponent("clay-guard").path,
+            bundle.deletingLastPathComponent().appendingPathComponent("clay-guard").path,
+        ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }
 

@@ -13,7 +13,7 @@ extension BuiltInRules {
             "api\\.clay\\.run|clay-api-key|[A-Za-z0-9_.-]*clay[A-Za-z0-9_.-]*[\"']?\\s*(?::|=|=>)")
         rule.examples = [
             "CLAY_API_KEY={hex:20}",
-            "requests.get('api.clay.run', headers={'Authorization': '{hex:20}'})",
+            "# legacy host: api.clay.run\nheaders = {'Authorization': '{hex:20}'}",
             "clayKey: \"{hex:20}\"",
         ]
         rule.counterExamples = [
