@@ -1,4 +1,5 @@
 import CPCRE2
+import Synchronization
 
 /// A compiled PCRE2 pattern that matches bytes, JIT-compiled when the platform allows.
 ///
@@ -8,36 +9,62 @@ import CPCRE2
 /// match data.
 public final class BytePattern: @unchecked Sendable {
     public let source: String
-    private let code: OpaquePointer
-    private let secretGroup: UInt32?
-    private let bodyGroup: UInt32?
+    private let options: UInt32
+    /// Compiled on first use: a pre-commit hook usually needs no pattern at all, and compiling
+    /// and JIT-compiling every rule up front cost more than the rest of a small scan.
+    private let compiled = Mutex<Compiled?>(nil)
 
-    public init(_ source: String, caseInsensitive: Bool = false) throws(PatternError) {
+    private struct Compiled: @unchecked Sendable {
+        let code: OpaquePointer
+        let secretGroup: UInt32?
+        let bodyGroup: UInt32?
+    }
+
+    /// Builds the pattern; `validate` compiles it once now so that a bad pattern (from a
+    /// configuration file) fails here, with its offset, rather than at first use.
+    public init(_ source: String, caseInsensitive: Bool = false, validate: Bool = true) throws(PatternError) {
         self.source = source
+        options = caseInsensitive ? UInt32(PCRE2_CASELESS) : 0
+        if validate {
+            let code = try Self.compile(source, options: options)
+            pcre2_code_free_8(code)
+        }
+    }
+
+    deinit {
+        compiled.withLock { if let code = $0?.code { pcre2_code_free_8(code) } }
+    }
+
+    private func code() -> Compiled? {
+        compiled.withLock { state in
+            if state == nil, let code = try? Self.compile(source, options: options) {
+                pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE))
+                state = Compiled(
+                    code: code, secretGroup: Self.group(named: "secret", in: code),
+                    bodyGroup: Self.group(named: "body", in: code))
+            }
+            return state
+        }
+    }
+
+    private static func compile(_ source: String, options: UInt32) throws(PatternError) -> OpaquePointer {
         var errorCode: Int32 = 0
         var errorOffset = 0
-        let options = caseInsensitive ? UInt32(PCRE2_CASELESS) : 0
         let compiled = source.withCString { text in
             text.withMemoryRebound(to: UInt8.self, capacity: source.utf8.count) {
                 pcre2_compile_8($0, source.utf8.count, options, &errorCode, &errorOffset, nil)
             }
         }
         guard let compiled else {
-            throw PatternError(pattern: source, offset: errorOffset, reason: Self.message(errorCode))
+            throw PatternError(pattern: source, offset: errorOffset, reason: message(errorCode))
         }
-        code = compiled
-        pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE))
-        secretGroup = Self.group(named: "secret", in: compiled)
-        bodyGroup = Self.group(named: "body", in: compiled)
-    }
-
-    deinit {
-        pcre2_code_free_8(code)
+        return compiled
     }
 
     /// Every non-overlapping match in `bytes[range]`, with the `secret` and `body` groups resolved.
     public func matches(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [PatternMatch] {
-        guard let base = bytes.baseAddress, !range.isEmpty else { return [] }
+        guard let base = bytes.baseAddress, !range.isEmpty, let compiled = code() else { return [] }
+        let code = compiled.code
         guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return [] }
         defer { pcre2_match_data_free_8(data) }
         var found: [PatternMatch] = []
@@ -47,8 +74,8 @@ public final class BytePattern: @unchecked Sendable {
             if rc < 0 { break }
             let vector = pcre2_get_ovector_pointer_8(data)!
             let whole = vector[0]..<vector[1]
-            let secret = span(secretGroup, vector) ?? whole
-            let body = span(bodyGroup, vector)
+            let secret = span(compiled.secretGroup, vector) ?? whole
+            let body = span(compiled.bodyGroup, vector)
             found.append(PatternMatch(whole: whole, secret: secret, body: body))
             start = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
         }
@@ -57,10 +84,10 @@ public final class BytePattern: @unchecked Sendable {
 
     /// Whether the pattern matches anywhere in `bytes[range]`.
     public func test(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return false }
+        guard let base = bytes.baseAddress, let compiled = code() else { return false }
+        guard let data = pcre2_match_data_create_from_pattern_8(compiled.code, nil) else { return false }
         defer { pcre2_match_data_free_8(data) }
-        return pcre2_match_8(code, base, range.upperBound, range.lowerBound, 0, data, nil) >= 0
+        return pcre2_match_8(compiled.code, base, range.upperBound, range.lowerBound, 0, data, nil) >= 0
     }
 
     /// Convenience for strings, used by configuration checks and tests.

@@ -36,13 +36,13 @@ public struct Rule: Sendable {
 
     public init(
         id: String, severity: Severity, description: String, keywords: [String], pattern: String,
-        caseInsensitive: Bool = false
+        caseInsensitive: Bool = false, validate: Bool = true
     ) throws(PatternError) {
         self.id = id
         self.severity = severity
         self.description = description
         self.keywords = keywords.map { $0.lowercased() }
-        self.pattern = try BytePattern(pattern, caseInsensitive: caseInsensitive)
+        self.pattern = try BytePattern(pattern, caseInsensitive: caseInsensitive, validate: validate)
     }
 
     /// Builds a built-in rule; a pattern that does not compile is a programming error.
@@ -53,7 +53,7 @@ public struct Rule: Sendable {
         do {
             var rule = try Rule(
                 id: id, severity: severity, description: description, keywords: keywords,
-                pattern: pattern, caseInsensitive: caseInsensitive)
+                pattern: pattern, caseInsensitive: caseInsensitive, validate: false)
             configure(&rule)
             return rule
         } catch {
@@ -63,7 +63,7 @@ public struct Rule: Sendable {
 
     static func pattern(_ source: String) -> BytePattern {
         do {
-            return try BytePattern(source, caseInsensitive: true)
+            return try BytePattern(source, caseInsensitive: true, validate: false)
         } catch {
             fatalError("built-in context pattern: \(error)")
         }

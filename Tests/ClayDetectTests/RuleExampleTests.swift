@@ -42,3 +42,18 @@ import Testing
         for id in ids { #expect(id.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }) }
     }
 }
+
+/// Built-in patterns are compiled lazily, so a test must compile each one.
+@Suite struct BuiltInPatternTests {
+    @Test func everyBuiltInPatternCompiles() throws {
+        for rule in BuiltInRules.all {
+            _ = try BytePattern(rule.pattern.source, validate: true)
+            if let context = rule.context { _ = try BytePattern(context.source, validate: true) }
+            if let reject = rule.rejectPrefix { _ = try BytePattern(reject.source, validate: true) }
+        }
+    }
+
+    @Test func aBadPatternNamesItsOffset() {
+        #expect(throws: PatternError.self) { try BytePattern("clay_(unclosed") }
+    }
+}
