@@ -22,11 +22,23 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
         ),
-        .target(name: "ClayDetect", dependencies: ["CPCRE2", "CCrypto"]),
+        .target(name: "CAnchorScan", cSettings: [.unsafeFlags(["-O3"])]),
+        .target(name: "ClayDetect", dependencies: ["CPCRE2", "CCrypto", "CAnchorScan"]),
         .target(name: "ClayGit", dependencies: ["CLibgit2"]),
         .target(name: "ClayScan", dependencies: ["ClayDetect", "ClayGit"]),
         .target(name: "ClayCLI", dependencies: ["ClayScan", "ClayDetect"]),
-        .executableTarget(name: "clay-guard", dependencies: ["ClayCLI"]),
+        .target(name: "CNoTLS"),
+        .executableTarget(
+            name: "clay-guard",
+            dependencies: ["ClayCLI", "CNoTLS"],
+            linkerSettings: [
+                // Export the CA-bundle loaders of CNoTLS so libgit2 binds to them (see no_tls.c).
+                .unsafeFlags([
+                    "-Xlinker", "--export-dynamic-symbol=mbedtls_x509_crt_parse_file",
+                    "-Xlinker", "--export-dynamic-symbol=mbedtls_x509_crt_parse_path",
+                ], .when(platforms: [.linux])),
+            ]
+        ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ClayDetectTests", dependencies: ["ClayDetect", "TestSupport"]),
         .testTarget(name: "ClayGitTests", dependencies: ["ClayGit", "TestSupport"]),

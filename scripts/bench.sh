@@ -33,12 +33,12 @@ PY
 report() {
     local label=$1 ours=$2 theirs=$3
     read -r ours_time ours_mem <<<"$ours"
-    read -r git_time _ <<<"$theirs"
-    python3 - "$label" "$ours_time" "$git_time" "$ours_mem" <<'PY'
+    read -r git_time git_mem <<<"$theirs"
+    python3 - "$label" "$ours_time" "$git_time" "$ours_mem" "$git_mem" <<'PY'
 import sys
-label, ours, git, memory = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
-print(f"{label}: clay-guard {ours*1000:.1f} ms, git {git*1000:.1f} ms, "
-      f"ratio {ours/git:.2f}, clay-guard peak memory {memory} MiB (medians)")
+label, ours, git = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
+print(f"{label}: clay-guard {ours*1000:.1f} ms, git {git*1000:.1f} ms, ratio {ours/git:.2f} "
+      f"(medians); peak resident memory clay-guard {sys.argv[4]} MiB, git {sys.argv[5]} MiB")
 PY
 }
 

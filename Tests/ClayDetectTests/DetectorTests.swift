@@ -112,3 +112,45 @@ import Testing
         #expect(hits.map(\.offset) == [3])
     }
 }
+
+@Suite struct KeywordFilterEdgeTests {
+    func offsets(_ keywords: [String], _ text: String) -> [Int] {
+        let filter = KeywordFilter(keywords: keywords)
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer { filter.hits(in: UnsafeBufferPointer($0)) }.map(\.offset)
+    }
+
+    @Test func threeByteKeywordsAnywhereIncludingTheEnd() {
+        #expect(offsets(["sk_"], "sk_") == [0])
+        #expect(offsets(["sk_"], "a SK_b sk_") == [2, 7])
+    }
+
+    @Test func shortKeywordsUseTheSlowPath() {
+        #expect(offsets(["a"], "bab") == [1])
+        #expect(offsets(["ab"], "xabAB") == [1, 3])
+    }
+
+    @Test func foldingLetsNoNonLetterThrough() {
+        #expect(offsets(["clay_ent_"], "clay\u{7F}ent_ CLAY_ENT_") == [10])
+        #expect(offsets(["x-clay"], "X-Clay x\rclay") == [0])
+    }
+
+    @Test func agreesWithANaiveSearchOnRandomText() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("clayCLAY_sk-00d.api pat".utf8)
+        let keywords = ["clay", "sk_", "api.clay", "00d", "pat-", "clay_"]
+        for _ in 0..<200 {
+            let bytes = (0..<64).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
+            let text = String(decoding: bytes, as: UTF8.self)
+            var expected: [Int] = []
+            let lower = Array(text.lowercased().utf8)
+            for offset in lower.indices {
+                for keyword in keywords.map({ Array($0.utf8) })
+                where offset + keyword.count <= lower.count && Array(lower[offset..<(offset + keyword.count)]) == keyword {
+                    expected.append(offset)
+                }
+            }
+            #expect(offsets(keywords, text).sorted() == expected.sorted(), "\(text)")
+        }
+    }
+}
