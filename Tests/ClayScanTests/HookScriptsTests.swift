@@ -12,7 +12,9 @@ import Testing
     func embeddedTextEqualsTheFileInHooks(hook: HookKind) throws {
         let file = Self.hooksFolder.appendingPathComponent(hook.rawValue)
         let text = try String(contentsOf: file, encoding: .utf8)
-        #expect(HookScripts.template(for: hook) == text, "hooks/\(hook.rawValue) and HookScripts differ")
+        #expect(
+            HookScripts.template(for: hook) == text, "hooks/\(hook.rawValue) and HookScripts differ"
+        )
         #expect(FileManager.default.isExecutableFile(atPath: file.path))
     }
 

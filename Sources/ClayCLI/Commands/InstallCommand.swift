@@ -6,14 +6,18 @@ enum InstallCommand {
         try ScanCommands.noPositional(arguments)
         let hooks = try hookKinds(arguments.hooks, uninstalling: arguments.uninstall)
         let settings = Commands.settings(arguments)
-        let result = arguments.uninstall
+        let result =
+            arguments.uninstall
             ? try HookInstaller.uninstall(settings, hooks: hooks)
             : try HookInstaller.install(settings, hooks: hooks)
         if let setting = result.directory.setting {
-            console.info("clay-guard: core.hooksPath (\(setting.scope) configuration) sends git to "
-                + "\(result.directory.path)"
-                + (setting.scope == "repository" ? "" : "; hooks there run in every repository "
-                    + "that uses this configuration"))
+            console.info(
+                "clay-guard: core.hooksPath (\(setting.scope) configuration) sends git to "
+                    + "\(result.directory.path)"
+                    + (setting.scope == "repository"
+                        ? ""
+                        : "; hooks there run in every repository "
+                            + "that uses this configuration"))
         }
         for change in result.changes {
             console.info("clay-guard: \(describe(change))")

@@ -1,8 +1,9 @@
 import ClayGit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The git hooks clay-guard can install.
@@ -99,13 +100,17 @@ public enum HookInstaller {
         let repository = try settings.openRepository()
         let directory = try hooksDirectory(repository)
         if let husky = directory.huskyFolder {
-            throw refusal(hooks, owner: "Husky (core.hooksPath = \(directory.setting?.path ?? husky))",
-                          advice: huskyAdvice(hooks, folder: husky, repository: repository))
+            throw refusal(
+                hooks, owner: "Husky (core.hooksPath = \(directory.setting?.path ?? husky))",
+                advice: huskyAdvice(hooks, folder: husky, repository: repository))
         }
-        let framework = hooks.filter { runner(ofHookAt: path(directory, $0)) == .preCommitFramework }
+        let framework = hooks.filter {
+            runner(ofHookAt: path(directory, $0)) == .preCommitFramework
+        }
         if !framework.isEmpty {
-            throw refusal(framework, owner: "the pre-commit framework",
-                          advice: frameworkAdvice(framework))
+            throw refusal(
+                framework, owner: "the pre-commit framework",
+                advice: frameworkAdvice(framework))
         }
         for hook in hooks where runner(ofHookAt: path(directory, hook)) != .clayGuard {
             let kept = path(directory, hook) + keptSuffix
@@ -113,7 +118,8 @@ public enum HookInstaller {
                 throw .failed(
                     "\(kept) already exists, so the current \(hook.rawValue) hook cannot be kept "
                         + "beside it",
-                    hint: "move one of the two hooks elsewhere, then run `clay-guard install` again")
+                    hint: "move one of the two hooks elsewhere, then run `clay-guard install` again"
+                )
             }
         }
         try makeDirectory(directory.path)
@@ -153,7 +159,9 @@ public enum HookInstaller {
                 try rename(kept, to: target)
                 outcome = .restored
             } else {
-                guard unlink(target) == 0 else { throw .io(path: target, reason: "cannot be removed") }
+                guard unlink(target) == 0 else {
+                    throw .io(path: target, reason: "cannot be removed")
+                }
                 outcome = .removed
             }
             changes.append(Change(hook: hook, path: target, outcome: outcome))
@@ -183,7 +191,8 @@ public enum HookInstaller {
         case .preCommitFramework:
             let configuration = repository.workDirectory.map { $0 + ".pre-commit-config.yaml" }
             let legacy = text(target + ".legacy") ?? ""
-            runsClayGuard = configuration.flatMap(text)?.contains("clay-guard") == true
+            runsClayGuard =
+                configuration.flatMap(text)?.contains("clay-guard") == true
                 || legacy.contains(marker)
         case .husky, .otherHook, .nothing: runsClayGuard = false
         }
@@ -195,7 +204,8 @@ public enum HookInstaller {
     /// The hooks directory as git finds it: `core.hooksPath` from any configuration scope
     /// (relative to the work tree root, or to the git directory of a bare repository), else the
     /// `hooks` folder of the common git directory, which linked worktrees share.
-    public static func hooksDirectory(_ repository: Repository) throws(ScanError) -> HooksDirectory {
+    public static func hooksDirectory(_ repository: Repository) throws(ScanError) -> HooksDirectory
+    {
         let setting: ConfigPathEntry?
         do {
             setting = try repository.configPath("core.hooksPath")
@@ -218,13 +228,13 @@ public enum HookInstaller {
     /// The absolute path of the running executable, where the system can tell.
     public static func currentExecutable() -> String? {
         #if os(Linux)
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard count > 0 else { return nil }
-        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            var buffer = [CChar](repeating: 0, count: 4096)
+            let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+            guard count > 0 else { return nil }
+            return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         #else
-        let first = CommandLine.arguments.first ?? ""
-        return first.hasPrefix("/") ? first : nil
+            let first = CommandLine.arguments.first ?? ""
+            return first.hasPrefix("/") ? first : nil
         #endif
     }
 
@@ -234,26 +244,35 @@ public enum HookInstaller {
         for hook in hooks {
             switch hook {
             case .preCommit:
-                lines += ["      - id: clay-guard", "        name: clay-guard",
-                          "        entry: clay-guard staged"]
+                lines += [
+                    "      - id: clay-guard", "        name: clay-guard",
+                    "        entry: clay-guard staged",
+                ]
             case .commitMessage:
                 // The framework hands a commit-msg hook the message file as its one filename.
-                lines += ["      - id: clay-guard-commit-msg", "        name: clay-guard (message)",
-                          "        entry: clay-guard message", "        stages: [commit-msg]"]
+                lines += [
+                    "      - id: clay-guard-commit-msg", "        name: clay-guard (message)",
+                    "        entry: clay-guard message", "        stages: [commit-msg]",
+                ]
             case .prePush:
-                lines += ["      - id: clay-guard-pre-push", "        name: clay-guard (push)",
-                          "        entry: \(prePushEntry)", "        stages: [pre-push]"]
+                lines += [
+                    "      - id: clay-guard-pre-push", "        name: clay-guard (push)",
+                    "        entry: \(prePushEntry)", "        stages: [pre-push]",
+                ]
             }
-            lines += ["        language: system",
-                      "        pass_filenames: \(hook == .commitMessage ? "true" : "false")",
-                      "        always_run: true"]
+            lines += [
+                "        language: system",
+                "        pass_filenames: \(hook == .commitMessage ? "true" : "false")",
+                "        always_run: true",
+            ]
         }
         return lines.joined(separator: "\n")
     }
 
     /// The framework reads git's pre-push lines itself and hands hooks only the first range, in
     /// PRE_COMMIT_FROM_REF and PRE_COMMIT_TO_REF, or neither when the root commit is pushed.
-    static let prePushEntry = "sh -c 'if [ -n \"${PRE_COMMIT_FROM_REF:-}\" ]; then exec "
+    static let prePushEntry =
+        "sh -c 'if [ -n \"${PRE_COMMIT_FROM_REF:-}\" ]; then exec "
         + "clay-guard history \"$PRE_COMMIT_FROM_REF..$PRE_COMMIT_TO_REF\"; else exec "
         + "clay-guard history \"${PRE_COMMIT_LOCAL_BRANCH:-HEAD}\"; fi'"
 
@@ -268,9 +287,10 @@ public enum HookInstaller {
 
     static func refusal(_ hooks: [HookKind], owner: String, advice: String) -> ScanError {
         let names = hooks.map(\.rawValue).joined(separator: ", ")
-        return .failed("the \(names) hook\(hooks.count == 1 ? " is" : "s are") run by \(owner); "
-                           + "clay-guard does not write over them",
-                       hint: advice)
+        return .failed(
+            "the \(names) hook\(hooks.count == 1 ? " is" : "s are") run by \(owner); "
+                + "clay-guard does not write over them",
+            hint: advice)
     }
 
     static func runner(ofHookAt path: String) -> Runner {
@@ -312,9 +332,9 @@ public enum HookInstaller {
 
     static func rename(_ from: String, to: String) throws(ScanError) {
         #if canImport(Glibc)
-        let code = Glibc.rename(from, to)
+            let code = Glibc.rename(from, to)
         #else
-        let code = Darwin.rename(from, to)
+            let code = Darwin.rename(from, to)
         #endif
         guard code == 0 else { throw .io(path: from, reason: "cannot be renamed to \(to)") }
     }
