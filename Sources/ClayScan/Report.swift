@@ -12,6 +12,19 @@ public struct Provenance: Sendable, Equatable {
     public var paths: [String]
     /// True when the commit is a shallow clone's boundary: introduced there or earlier.
     public var atShallowBoundary: Bool
+
+    public init(
+        commit: String, author: String, date: String, inHead: Bool, commits: [String],
+        paths: [String], atShallowBoundary: Bool
+    ) {
+        self.commit = commit
+        self.author = author
+        self.date = date
+        self.inHead = inHead
+        self.commits = commits
+        self.paths = paths
+        self.atShallowBoundary = atShallowBoundary
+    }
 }
 
 /// A finding as reported: what detection saw, plus history where there is any.
