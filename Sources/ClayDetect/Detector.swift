@@ -87,6 +87,7 @@ public final class Detector: Sendable {
         if Placeholder.isPlaceholder(bodyText) || Placeholder.isPlaceholder(secret) { return false }
         if rule.rejectsWordyBody, Placeholder.isWordy(bodyText) { return false }
         if rule.requiresLetterAndDigit, !Placeholder.hasLetterAndDigit(bodyText) { return false }
+        if rule.rejectsLettersOnly, bodyText.allSatisfy(\.isLetter) { return false }
         if let minimum = rule.minimumEntropy, shannonEntropy(body) < minimum { return false }
         if let reject = rule.rejectPrefix {
             let lineStart = text.lineStart(before: match.secret.lowerBound)

@@ -21,6 +21,8 @@ public struct Rule: Sendable {
     public var contextLines = 0
     /// The body must hold both a letter and a digit (hex runs of one kind are ids or numbers).
     public var requiresLetterAndDigit = false
+    /// A body made only of letters is an identifier, not a key.
+    public var rejectsLettersOnly = false
     /// The rule judges file paths, not content.
     public var matchesPathOnly = false
     /// The severity for documentation files (`.md`, `.rst`, `.txt`), when it differs.
@@ -29,7 +31,8 @@ public struct Rule: Sendable {
     public var configurationSeverity: Severity?
     /// Lines that must be reported; `{hex:20}`-style slots are filled with random text at test time.
     public var examples: [String] = []
-    /// Lines that must not be reported.
+    /// Lines that must not be reported; slots are filled as in `examples`, so that no
+    /// real-looking value sits in the source next to the context that would make it a finding.
     public var counterExamples: [String] = []
     /// Whether the rule is built in, or came from a configuration file.
     public var isCustom = false

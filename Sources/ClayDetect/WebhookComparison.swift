@@ -16,6 +16,8 @@ public enum WebhookComparison {
 
     static let header = Rule.pattern(
         "x-clay-signature|x-clay-webhook-auth|clay[-_]?signature|webhook[-_]?auth")
+    /// The header is read from a request, not merely named (a test fixture, a client).
+    static let readsRequest = Rule.pattern("header|req\\b|request|\\bctx\\b|event")
     static let assignment = Rule.pattern("^\\s*(?:(?:const|let|var|val|my|auto)\\s+)?\\$?([A-Za-z_][\\w]*)\\s*(?::[^=]*)?=[^=]")
     static let equality = Rule.pattern("[^=!<>]={2,3}[^=]|!==?")
     static let constantTime = Rule.pattern(
@@ -27,14 +29,14 @@ public enum WebhookComparison {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var names: [String] = []
         var readsHeader = false
-        for line in lines where header.test(line) {
+        for line in lines where header.test(line) && readsRequest.test(line) {
             readsHeader = true
             if let name = assignedName(line) { names.append(name) }
         }
         guard readsHeader else { return Verdict(readsHeader: false, naiveComparisons: []) }
         var naive: [NaiveComparison] = []
         for (index, line) in lines.enumerated() where equality.test(line) && !constantTime.test(line) {
-            let mentionsHeader = header.test(line)
+            let mentionsHeader = header.test(line) && readsRequest.test(line)
             let mentionsName = names.contains { containsWord($0, in: line) }
             if mentionsHeader || mentionsName {
                 naive.append(NaiveComparison(line: index + 1, text: line.trimmingSpaces()))

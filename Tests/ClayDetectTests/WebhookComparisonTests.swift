@@ -32,3 +32,10 @@ import Testing
         #expect(!WebhookComparison.verdict("if a == b { }").readsHeader)
     }
 }
+
+@Suite struct WebhookComparisonFixtureTests {
+    @Test func aHeaderNamedOutsideARequestIsNotAReceiver() {
+        let code = "let found = scan(\"X-CLAY-WEBHOOK-AUTH: value\")\n#expect(found.count == 1)"
+        #expect(!WebhookComparison.verdict(code).readsHeader)
+    }
+}

@@ -11,6 +11,9 @@ extension BuiltInRules {
         rule.context = Rule.pattern(
             "\(Fragment.keyName("apollo"))|api\\.apollo\\.io|apollo_?api_?key")
         rule.rejectPrefix = Rule.pattern("service:[^:\\s\"']+:$")
+        // A 22-letter run is an identifier (`createApolloClientLink`); a random base64url key
+        // holds a digit, `_` or `-` all but about once in a hundred.
+        rule.rejectsLettersOnly = true
         rule.examples = [
             "APOLLO_API_KEY={b64url:22}",
             "apollo = {\"api_key\": \"{b64url:22}\"}",
