@@ -11,7 +11,11 @@ public enum Help {
           message FILE            scan a commit message (the commit-msg hook)
           pre-push REMOTE URL     scan the commits being pushed (git's lines on stdin)
           ignore-check [--fix]    prove .env, .env.local, .env.*.local and *.key are ignored
-          install [--uninstall]   install or remove the hooks (--hooks pre-commit,commit-msg,pre-push)
+                                  by a committed rule and none is tracked; --fix adds the
+                                  missing patterns to .gitignore and stages it
+          install [--uninstall]   install or remove the hooks where git looks for them
+                                  (--hooks pre-commit,commit-msg,pre-push; default pre-commit);
+                                  an existing hook is kept and runs first
           baseline [--output F]   record today's findings so later scans leave them out
           audit [--skip-history]  the Clay security checklist in one command
           rules [--verbose]       list the rules: id, severity, description
@@ -29,11 +33,13 @@ public enum Help {
           --quiet, --verbose, --no-color
           history: --jobs N, --since-commit REV, --bfg-replacements FILE,
                    --filter-repo-replacements FILE, --paths-to-delete FILE
+          audit:   --skip-history
 
         EXIT CODES:
           0   the scan completed and found nothing at or above the --fail-on level
           1   findings at or above the --fail-on level
-          2   the scan could not complete (not a repository, unreadable object, bad config)
+          2   the scan could not complete (not a repository, unreadable object, bad config);
+              install refuses when Husky or the pre-commit framework owns the hook
           64  usage error: unknown command or option, bad value
 
         """

@@ -1,4 +1,5 @@
 @testable import ClayCLI
+import Foundation
 import Testing
 
 @Suite struct ArgumentsTests {
@@ -29,5 +30,14 @@ import Testing
             #expect(Help.text.contains(command), "\(command) missing from --help")
         }
         for code in ["0 ", "1 ", "2 ", "64"] { #expect(Help.text.contains("  \(code)")) }
+    }
+}
+
+@Suite struct ReadmeTests {
+    @Test func theReadmeQuotesTheRealHelpText() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains(Help.text.trimmingCharacters(in: .newlines)))
     }
 }

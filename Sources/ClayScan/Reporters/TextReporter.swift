@@ -51,8 +51,8 @@ public struct TextReporter: Reporter {
         case .staged:
             """
             What to do:
-              1. Unstage the file (git restore --staged PATH) and move the value to the
-                 environment or a secrets manager; commit a placeholder instead.
+              1. Unstage the file (git restore --staged -- \(stagedPaths(report))) and move the
+                 value to the environment or a secrets manager; commit a placeholder instead.
               2. If the value was ever pushed or shared, rotate it in Clay or the provider first.
               3. A false alarm? Add `clay-guard:allow` in a comment on that line, or allow the
                  value in .clay-guard.json. `git commit --no-verify` skips the check knowingly.
@@ -67,6 +67,14 @@ public struct TextReporter: Reporter {
         case .history, .range:
             CleanupPlan.text(for: report)
         }
+    }
+
+    /// The paths to unstage, quoted for a POSIX shell.
+    private func stagedPaths(_ report: Report) -> String {
+        var seen = Set<String>()
+        let paths = report.findings.compactMap(\.finding.path).filter { seen.insert($0).inserted }
+        return paths.prefix(5).map { "'" + $0.split(separator: "'", omittingEmptySubsequences: false)
+            .joined(separator: "'\\''") + "'" }.joined(separator: " ") + (paths.count > 5 ? " ..." : "")
     }
 
     private func paint(_ severity: Severity) -> String {
