@@ -4,7 +4,7 @@ import PackageDescription
 let package = Package(
     name: "clay-guard",
     products: [
-        .executable(name: "clay-guard", targets: ["clay-guard"]),
+        .executable(name: "clay-guard", targets: ["clay-guard"])
     ],
     targets: [
         .systemLibrary(
@@ -33,16 +33,18 @@ let package = Package(
             dependencies: ["ClayCLI", "CNoTLS"],
             linkerSettings: [
                 // Export the CA-bundle loaders of CNoTLS so libgit2 binds to them (see no_tls.c).
-                .unsafeFlags([
-                    "-Xlinker", "--export-dynamic-symbol=mbedtls_x509_crt_parse_file",
-                    "-Xlinker", "--export-dynamic-symbol=mbedtls_x509_crt_parse_path",
-                ], .when(platforms: [.linux])),
+                .unsafeFlags(
+                    [
+                        "-Xlinker", "--export-dynamic-symbol=mbedtls_x509_crt_parse_file",
+                        "-Xlinker", "--export-dynamic-symbol=mbedtls_x509_crt_parse_path",
+                    ], .when(platforms: [.linux]))
             ]
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ClayDetectTests", dependencies: ["ClayDetect", "TestSupport"]),
         .testTarget(name: "ClayGitTests", dependencies: ["ClayGit", "TestSupport"]),
-        .testTarget(name: "ClayScanTests", dependencies: ["ClayScan", "ClayGit", "ClayDetect", "TestSupport"]),
+        .testTarget(
+            name: "ClayScanTests", dependencies: ["ClayScan", "ClayGit", "ClayDetect", "TestSupport"]),
         .testTarget(name: "ClayCLITests", dependencies: ["ClayCLI", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]

@@ -14,4 +14,7 @@ if ! command -v pre-commit >/dev/null 2>&1; then
         echo "test: pre-commit not installed; its test is skipped" >&2
 fi
 swift build
+if swift format --version >/dev/null 2>&1; then
+    swift format lint --strict --recursive Sources Tests Package.swift
+fi
 swift test "$@"

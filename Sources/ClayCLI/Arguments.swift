@@ -40,8 +40,10 @@ public struct Arguments: Sendable {
     /// Which options each command takes beyond the common ones.
     static let commandOptions: [String: Set<String>] = [
         "staged": [],
-        "history": ["--jobs", "--since-commit", "--bfg-replacements", "--filter-repo-replacements",
-                    "--paths-to-delete"],
+        "history": [
+            "--jobs", "--since-commit", "--bfg-replacements", "--filter-repo-replacements",
+            "--paths-to-delete",
+        ],
         "message": [],
         "pre-push": ["--jobs"],
         "ignore-check": ["--fix"],
@@ -65,7 +67,11 @@ public struct Arguments: Sendable {
             let word = words[index]
             index += 1
             if onlyPositional || !word.hasPrefix("-") || word == "-" {
-                if arguments.command.isEmpty { arguments.command = word } else { arguments.positional.append(word) }
+                if arguments.command.isEmpty {
+                    arguments.command = word
+                } else {
+                    arguments.positional.append(word)
+                }
                 continue
             }
             if word == "--" {

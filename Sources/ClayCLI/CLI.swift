@@ -1,10 +1,11 @@
 import ClayDetect
 import ClayGit
 import ClayScan
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The command line: parses the words, runs the command, renders errors, returns the exit code.

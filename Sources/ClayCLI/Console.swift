@@ -1,8 +1,9 @@
 import ClayScan
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The two streams: the report alone on stdout, everything else on stderr.

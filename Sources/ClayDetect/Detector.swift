@@ -59,7 +59,8 @@ public final class Detector: Sendable {
             for window in ruleWindows {
                 for match in rules[ruleIndex].pattern.matches(in: bytes, range: window)
                 where seen.insert(match.secret.lowerBound).inserted
-                    && accepts(match, rule: rules[ruleIndex], in: text) {
+                    && accepts(match, rule: rules[ruleIndex], in: text)
+                {
                     candidates.append(Candidate(rule: ruleIndex, match: match))
                 }
             }
@@ -109,9 +110,10 @@ public final class Detector: Sendable {
                 let start = candidate.match.secret.lowerBound
                 let (line, lineStart) = lineCounter.advance(to: start, in: text.bytes)
                 let secret = text.string(candidate.match.secret)
-                let bodyOffset = candidate.match.body.map {
-                    text.string(candidate.match.secret.lowerBound..<$0.lowerBound).count
-                } ?? 0
+                let bodyOffset =
+                    candidate.match.body.map {
+                        text.string(candidate.match.secret.lowerBound..<$0.lowerBound).count
+                    } ?? 0
                 return Finding(
                     rule: rule.id, severity: rule.severity(forPath: path), path: path, line: line,
                     column: start - lineStart + 1, secret: secret,

@@ -52,12 +52,14 @@ public struct KeywordFilter: Sendable {
             while next + 4 <= count {
                 let written = anchorBits.withUnsafeBufferPointer { bits in
                     candidates.withUnsafeMutableBufferPointer { out in
-                        clay_anchor_scan(base, count, next, bits.baseAddress, out.baseAddress, out.count, &next)
+                        clay_anchor_scan(
+                            base, count, next, bits.baseAddress, out.baseAddress, out.count, &next)
                     }
                 }
                 for index in 0..<written {
                     let offset = candidates[index]
-                    let word = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+                    let word =
+                        UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
                         | 0x2020_2020
                     guard let list = anchors[word] else { continue }
                     for keyword in list where matches(keyword, at: offset, in: bytes) {

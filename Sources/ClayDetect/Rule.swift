@@ -95,7 +95,8 @@ public enum FileKind: Sendable {
             self = .documentation
         } else if name.hasPrefix(".env") || name.hasSuffix(".env")
             || ["yml", "yaml", "json", "toml", "ini", "cfg", "conf", "properties", "env"]
-                .contains(suffix) {
+                .contains(suffix)
+        {
             self = .configuration
         } else {
             self = .source

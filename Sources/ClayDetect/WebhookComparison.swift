@@ -18,7 +18,8 @@ public enum WebhookComparison {
         "x-clay-signature|x-clay-webhook-auth|clay[-_]?signature|webhook[-_]?auth")
     /// The header is read from a request, not merely named (a test fixture, a client).
     static let readsRequest = Rule.pattern("header|req\\b|request|\\bctx\\b|event")
-    static let assignment = Rule.pattern("^\\s*(?:(?:const|let|var|val|my|auto)\\s+)?\\$?([A-Za-z_][\\w]*)\\s*(?::[^=]*)?=[^=]")
+    static let assignment = Rule.pattern(
+        "^\\s*(?:(?:const|let|var|val|my|auto)\\s+)?\\$?([A-Za-z_][\\w]*)\\s*(?::[^=]*)?=[^=]")
     static let equality = Rule.pattern("[^=!<>]={2,3}[^=]|!==?")
     static let constantTime = Rule.pattern(
         "timingsafeequal|compare_digest|secure_compare|constanttimecompare|constanttimeeq"
@@ -61,7 +62,8 @@ public enum WebhookComparison {
     static func containsWord(_ word: String, in line: String) -> Bool {
         var rest = Substring(line)
         while let range = rest.firstRange(of: word) {
-            let before = range.lowerBound == line.startIndex ? nil : line[line.index(before: range.lowerBound)]
+            let before =
+                range.lowerBound == line.startIndex ? nil : line[line.index(before: range.lowerBound)]
             let after = range.upperBound == line.endIndex ? nil : line[range.upperBound]
             let isBoundary = { (character: Character?) in
                 character.map { !($0.isLetter || $0.isNumber || $0 == "_") } ?? true
@@ -75,6 +77,8 @@ public enum WebhookComparison {
 
 extension String {
     func trimmingSpaces() -> String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
+        String(
+            drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }
+                .reversed())
     }
 }

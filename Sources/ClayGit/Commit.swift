@@ -35,7 +35,8 @@ public struct Commit: Sendable {
             if line.starts(with: Self.treePrefix) {
                 tree = ObjectID(hex: String(decoding: line.dropFirst(5), as: UTF8.self))
             } else if line.starts(with: Self.parentPrefix),
-                let parent = ObjectID(hex: String(decoding: line.dropFirst(7), as: UTF8.self)) {
+                let parent = ObjectID(hex: String(decoding: line.dropFirst(7), as: UTF8.self))
+            {
                 parents.append(parent)
             } else if line.starts(with: Self.authorPrefix) {
                 (author, time, zone) = Self.signature(line.dropFirst(7))

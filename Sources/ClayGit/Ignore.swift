@@ -1,8 +1,9 @@
 import CLibgit2
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Where an ignore file sits among git's sources of ignore rules.
@@ -140,8 +141,9 @@ public final class IgnoreSandbox {
     }
 
     private static func isPlainRelative(_ directory: String) -> Bool {
-        directory.isEmpty || directory.split(separator: "/", omittingEmptySubsequences: false)
-            .allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." && $0.lowercased() != ".git" }
+        directory.isEmpty
+            || directory.split(separator: "/", omittingEmptySubsequences: false)
+                .allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." && $0.lowercased() != ".git" }
     }
 
     private static func writeFile(_ path: String, _ bytes: [UInt8]) throws(GitError) {
@@ -220,7 +222,8 @@ public struct IgnoreEvaluator {
         for depth in 1..<max(parts.count, 1) {
             let directory = parts[..<depth].joined(separator: "/")
             if let rule = try lastMatch(directory, isDirectory: true, under: directories),
-                !rule.isNegation {
+                !rule.isNegation
+            {
                 return IgnoreVerdict(isIgnored: true, rule: rule, excludedDirectory: directory)
             }
             directories.append(directory)

@@ -1,8 +1,9 @@
 import CLibgit2
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An open repository. Owns its libgit2 handle; use one per thread (libgit2 objects must not be
@@ -73,8 +74,9 @@ public final class Repository: @unchecked Sendable {
     public func shallowBoundary() -> Set<ObjectID> {
         let path = commonDirectory + (commonDirectory.hasSuffix("/") ? "" : "/") + "shallow"
         guard let text = try? FileBytes.read(path) else { return [] }
-        return Set(String(decoding: text, as: UTF8.self).split(whereSeparator: \.isNewline)
-            .compactMap { ObjectID(hex: $0.trimmingWhitespace()) })
+        return Set(
+            String(decoding: text, as: UTF8.self).split(whereSeparator: \.isNewline)
+                .compactMap { ObjectID(hex: $0.trimmingWhitespace()) })
     }
 
     /// The commit HEAD points at; nil before the first commit.

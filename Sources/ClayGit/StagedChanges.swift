@@ -33,12 +33,14 @@ extension Repository {
             let newID = ObjectID(newFile.id)
             let oldID = delta.status == GIT_DELTA_ADDED ? nil : ObjectID(delta.old_file.id)
             if let oldID, oldID == newID { continue }
-            let kind: StagedChange.Kind = newFile.mode == UInt16(GIT_FILEMODE_COMMIT.rawValue)
+            let kind: StagedChange.Kind =
+                newFile.mode == UInt16(GIT_FILEMODE_COMMIT.rawValue)
                 ? .submodule : .file
             let path = String(cString: newFile.path)
             let oldIsFile = delta.old_file.mode != UInt16(GIT_FILEMODE_COMMIT.rawValue)
-            changes.append(StagedChange(
-                path: path, oldBlob: oldIsFile ? oldID : nil, newBlob: newID, kind: kind))
+            changes.append(
+                StagedChange(
+                    path: path, oldBlob: oldIsFile ? oldID : nil, newBlob: newID, kind: kind))
         }
         return changes
     }
@@ -70,7 +72,8 @@ extension Repository {
     /// The 1-based line ranges of `newBlob` that are not in `oldBlob`, as git's diff with no
     /// context sees them. Binary content is compared as text: a key inside a binary file is a leak.
     public func addedLines(old oldBlob: ObjectID?, new newBlob: ObjectID) throws(GitError)
-        -> [ClosedRange<Int>] {
+        -> [ClosedRange<Int>]
+    {
         let newHandle = try lookupBlob(newBlob)
         defer { git_blob_free(newHandle) }
         let oldHandle = try oldBlob.map { id throws(GitError) in try lookupBlob(id) }
@@ -81,13 +84,15 @@ extension Repository {
         options.flags = GIT_DIFF_FORCE_TEXT.rawValue
         let collector = RangeCollector()
         let payload = Unmanaged.passUnretained(collector).toOpaque()
-        let code = git_diff_blobs(oldHandle, nil, newHandle, nil, &options, nil, nil, { _, hunk, payload in
-            guard let hunk, let payload else { return 0 }
-            let collector = Unmanaged<RangeCollector>.fromOpaque(payload).takeUnretainedValue()
-            let start = Int(hunk.pointee.new_start), count = Int(hunk.pointee.new_lines)
-            if count > 0 { collector.ranges.append(start...(start + count - 1)) }
-            return 0
-        }, nil, payload)
+        let code = git_diff_blobs(
+            oldHandle, nil, newHandle, nil, &options, nil, nil,
+            { _, hunk, payload in
+                guard let hunk, let payload else { return 0 }
+                let collector = Unmanaged<RangeCollector>.fromOpaque(payload).takeUnretainedValue()
+                let start = Int(hunk.pointee.new_start), count = Int(hunk.pointee.new_lines)
+                if count > 0 { collector.ranges.append(start...(start + count - 1)) }
+                return 0
+            }, nil, payload)
         try check(code, "git_diff_blobs")
         return collector.ranges
     }

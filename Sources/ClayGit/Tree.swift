@@ -32,7 +32,8 @@ public final class Tree: @unchecked Sendable {
                 throw .corruptObject(id: id.description, detail: "truncated tree entry")
             }
             let entryID = copy.withUnsafeBytes { ObjectID(raw: $0.baseAddress! + nameEnd + 1) }
-            parsed.append(Entry(mode: mode, nameStart: Int32(nameStart), nameEnd: Int32(nameEnd), id: entryID))
+            parsed.append(
+                Entry(mode: mode, nameStart: Int32(nameStart), nameEnd: Int32(nameEnd), id: entryID))
             position = nameEnd + 21
         }
         bytes = copy

@@ -1,6 +1,7 @@
-@testable import ClayCLI
 import Foundation
 import Testing
+
+@testable import ClayCLI
 
 @Suite struct ArgumentsTests {
     @Test func parsesCommandOptionsAndPositionals() throws {

@@ -1,6 +1,7 @@
-@testable import ClayDetect
 import TestSupport
 import Testing
+
+@testable import ClayDetect
 
 @Suite struct DetectorTests {
     let detector = Detector(rules: BuiltInRules.all)
@@ -146,7 +147,9 @@ import Testing
             let lower = Array(text.lowercased().utf8)
             for offset in lower.indices {
                 for keyword in keywords.map({ Array($0.utf8) })
-                where offset + keyword.count <= lower.count && Array(lower[offset..<(offset + keyword.count)]) == keyword {
+                where offset + keyword.count <= lower.count
+                    && Array(lower[offset..<(offset + keyword.count)]) == keyword
+                {
                     expected.append(offset)
                 }
             }

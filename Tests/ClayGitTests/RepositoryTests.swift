@@ -1,6 +1,7 @@
-@testable import ClayGit
 import TestSupport
 import Testing
+
+@testable import ClayGit
 
 @Suite struct ObjectIDTests {
     @Test func roundTripsHex() throws {

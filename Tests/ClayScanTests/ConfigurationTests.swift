@@ -1,7 +1,8 @@
 import ClayDetect
-@testable import ClayScan
 import TestSupport
 import Testing
+
+@testable import ClayScan
 
 @Suite struct ConfigurationTests {
     func parse(_ text: String) throws(ScanError) -> Configuration {
@@ -9,7 +10,8 @@ import Testing
     }
 
     @Test func readsEveryKey() throws {
-        let config = try parse("""
+        let config = try parse(
+            """
             {"version": 1, "skipPaths": ["vendor/**", "*.lock"], "allowValues": ["^clay_ent_test"],
              "disabledRules": ["clay-hardcoded-url"], "severity": {"clay-api-key": "low"},
              "failOn": "high",
@@ -44,7 +46,8 @@ import Testing
     }
 
     @Test func customRulesRunThroughTheSameEngine() throws {
-        let config = try parse("""
+        let config = try parse(
+            """
             {"customRules": [{"id": "acme-token", "pattern": "acme_[a-z0-9]{12}", "keywords": ["acme_"],
               "minEntropy": 2.5, "severity": "medium"}]}
             """)
@@ -75,7 +78,8 @@ import Testing
         #expect(Suppressor(configuration: config).apply([try finding("k=\(key)")]).kept.isEmpty)
         config = Configuration()
         config.severityOverrides = ["clay-api-key": .low]
-        #expect(Suppressor(configuration: config).apply([try finding("k=\(key)")]).kept.first?.severity == .low)
+        #expect(
+            Suppressor(configuration: config).apply([try finding("k=\(key)")]).kept.first?.severity == .low)
     }
 
     @Test func aBaselineHoldsNoSecretAndSurvivesMovedLines() throws {

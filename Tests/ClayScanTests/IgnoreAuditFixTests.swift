@@ -62,8 +62,9 @@ import Testing
         try repo.write(".gitignore", "*.key\r\n.env\r\n")
         let result = try audit(repo, fix: true)
         #expect(result.fix?.addedPatterns == [".env.local", ".env.*.local"])
-        #expect(try repo.read(".gitignore")
-            == "*.key\r\n.env\r\n" + IgnoreAudit.fixComment + "\r\n.env.local\r\n.env.*.local\r\n")
+        #expect(
+            try repo.read(".gitignore")
+                == "*.key\r\n.env\r\n" + IgnoreAudit.fixComment + "\r\n.env.local\r\n.env.*.local\r\n")
         #expect(result.passed)
     }
 
@@ -93,9 +94,10 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: repo.path + "/.env"))
         #expect(!result.passed)
         #expect(result.failed.map(\.status) == [.tracked])
-        #expect(result.notes.contains {
-            $0.contains("never untracks") && $0.contains("git rm --cached")
-        })
+        #expect(
+            result.notes.contains {
+                $0.contains("never untracks") && $0.contains("git rm --cached")
+            })
     }
 
     @Test func stagesAnUnstagedRootRuleWithoutAddingOne() throws {

@@ -104,8 +104,9 @@ import Testing
         let sandbox = try IgnoreSandbox(gitignoreFiles: contents, ignoreCase: false)
         let evaluator = IgnoreEvaluator(
             excludes: [
-                IgnoreFile(origin: .excludesFile, displayPath: excludesPath,
-                           bytes: Array(generated.excludesFile.map { $0 + "\n" }.joined().utf8)),
+                IgnoreFile(
+                    origin: .excludesFile, displayPath: excludesPath,
+                    bytes: Array(generated.excludesFile.map { $0 + "\n" }.joined().utf8)),
                 IgnoreFile(
                     origin: .infoExclude, displayPath: ".git/info/exclude", bytes: Array(exclude.utf8)),
             ],
@@ -126,7 +127,8 @@ import Testing
                 compared += 1
                 reached.formUnion(Self.features(verdict))
                 let gitIgnores = expected.map { !$0.text.hasPrefix("!") } ?? false
-                let agrees = verdict.isIgnored == gitIgnores
+                let agrees =
+                    verdict.isIgnored == gitIgnores
                     && verdict.rule?.file == expected?.file && verdict.rule?.line == expected?.line
                 if !agrees {
                     let git = expected.map { "\($0.file):\($0.line) \($0.text)" } ?? "none"
@@ -137,8 +139,11 @@ import Testing
         }
         #expect(compared == 160 * Self.paths.count)
         // The generated cases must reach every way a path can be decided, or agreement is cheap.
-        #expect(reached == ["ignored", "not-ignored", "unmatched", "negation", "excluded-folder",
-                            "nested-file", "info-exclude", "excludes-file"])
+        #expect(
+            reached == [
+                "ignored", "not-ignored", "unmatched", "negation", "excluded-folder",
+                "nested-file", "info-exclude", "excludes-file",
+            ])
         #expect(mismatches.isEmpty, "\(mismatches.count) differ, first: \(mismatches.prefix(5))")
     }
 
@@ -205,8 +210,10 @@ import Testing
         let sandbox = try IgnoreSandbox(gitignoreFiles: [], ignoreCase: false)
         let evaluator = IgnoreEvaluator(
             excludes: [],
-            gitignores: [IgnoreFile(gitignoreIn: "", bytes: Array("*.key\n".utf8)),
-                         IgnoreFile(gitignoreIn: "certs", bytes: Array("!server.key\n".utf8))],
+            gitignores: [
+                IgnoreFile(gitignoreIn: "", bytes: Array("*.key\n".utf8)),
+                IgnoreFile(gitignoreIn: "certs", bytes: Array("!server.key\n".utf8)),
+            ],
             sandbox: sandbox)
         let verdict = try evaluator.verdict(for: "certs/server.key")
         #expect(!verdict.isIgnored)

@@ -223,9 +223,10 @@ import Testing
         #expect(rule["file"] as? String == ".gitignore" && rule["line"] as? Int == 2)
         #expect(rule["pattern"] as? String == "!.env.local" && rule["negation"] as? Bool == true)
         #expect(rule["scope"] as? String == "committed")
-        #expect(items.contains {
-            $0["status"] as? String == "tracked" && $0["path"] as? String == ".env"
-        })
+        #expect(
+            items.contains {
+                $0["status"] as? String == "tracked" && $0["path"] as? String == ".env"
+            })
         let summary = try #require(object["summary"] as? [String: Any])
         #expect(summary["tracked"] as? Int == 1)
         #expect(summary["failed"] as? Int == result.failed.count)
@@ -240,8 +241,9 @@ import Testing
         let local = try #require(lines.first { $0.contains(" .env.local ") })
         #expect(local.hasPrefix("not covered"))
         #expect(local.contains("no rule matches; fix: add `.env.local` to .gitignore"))
-        #expect(lines.contains {
-            $0.hasPrefix("covered ") && $0.contains(".gitignore:1 `.env` (committed)")
-        })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("covered ") && $0.contains(".gitignore:1 `.env` (committed)")
+            })
     }
 }

@@ -8,14 +8,17 @@ import Testing
     let key = FakeSecrets.clayKey(seed: 41)
 
     func report() throws -> Report {
-        let finding = try #require(Detector(rules: BuiltInRules.all).scan("x\nK=\(key)", path: "a b.env").first)
+        let finding = try #require(
+            Detector(rules: BuiltInRules.all).scan("x\nK=\(key)", path: "a b.env").first)
         var report = Report(kind: .history)
-        report.findings = [ReportedFinding(
-            finding: finding, description: "Clay API key",
-            provenance: Provenance(
-                commit: String(repeating: "ab", count: 20), author: "A <a@example.invalid>",
-                date: "2026-01-02T03:04:05+00:00", inHead: true, commits: ["c1", "c2"],
-                paths: ["a b.env"], atShallowBoundary: false))]
+        report.findings = [
+            ReportedFinding(
+                finding: finding, description: "Clay API key",
+                provenance: Provenance(
+                    commit: String(repeating: "ab", count: 20), author: "A <a@example.invalid>",
+                    date: "2026-01-02T03:04:05+00:00", inHead: true, commits: ["c1", "c2"],
+                    paths: ["a b.env"], atShallowBoundary: false))
+        ]
         return report
     }
 

@@ -103,7 +103,8 @@ import Testing
         try origin.commit("b.txt", "b\n")
         try origin.commit("c.txt", "c\n")
         let clone = origin.scratch + "/shallow"
-        try Shell.run(["git", "clone", "-q", "--depth", "1", "file://" + origin.path, clone], in: origin.scratch)
+        try Shell.run(
+            ["git", "clone", "-q", "--depth", "1", "file://" + origin.path, clone], in: origin.scratch)
         let result = try ClayGuardBinary.run(["history", "--format", "json"], in: clone)
         #expect(result.status == 1, "\(result.stderr)")
         let found = try findings(result)
@@ -115,7 +116,8 @@ import Testing
         let repo = try TestRepository()
         try repo.commit("a.env", "K=\(key)\n")
         #expect(try history(repo, ["nope..HEAD"]).status == 2)
-        let blob = try repo.git(["rev-parse", "HEAD:a.env"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let blob = try repo.git(["rev-parse", "HEAD:a.env"]).stdout.trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let objectPath = repo.path + "/.git/objects/" + blob.prefix(2) + "/" + blob.dropFirst(2)
         try FileManager.default.removeItem(atPath: objectPath)
         let result = try history(repo)
@@ -129,8 +131,10 @@ import Testing
         let bfg = repo.scratch + "/bfg.txt", filter = repo.scratch + "/filter.txt"
         let paths = repo.scratch + "/paths.txt"
         let result = try ClayGuardBinary.run(
-            ["history", "--bfg-replacements", bfg, "--filter-repo-replacements", filter,
-             "--paths-to-delete", paths], in: repo.path)
+            [
+                "history", "--bfg-replacements", bfg, "--filter-repo-replacements", filter,
+                "--paths-to-delete", paths,
+            ], in: repo.path)
         #expect(result.status == 1)
         #expect(try String(contentsOfFile: bfg, encoding: .utf8).hasPrefix(key + "==>"))
         #expect(try String(contentsOfFile: filter, encoding: .utf8).contains(key + "==>"))

@@ -127,7 +127,8 @@ import Testing
         try repo.write("a.env", "K=\(key)\n")
         try repo.git(["add", "a.env"])
         let result = try ClayGuardBinary.run(["staged", "--format", "sarif"], in: repo.path)
-        let log = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let log = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(log["version"] as? String == "2.1.0")
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
         let results = try #require(run["results"] as? [[String: Any]])

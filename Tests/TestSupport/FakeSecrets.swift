@@ -11,7 +11,8 @@ public enum FakeSecrets {
             result += rest[..<open]
             let afterOpen = rest.index(after: open)
             if let close = rest[afterOpen...].firstIndex(where: { $0 == "}" || $0 == "{" }),
-                rest[close] == "}", let value = fill(String(rest[afterOpen..<close]), using: &generator) {
+                rest[close] == "}", let value = fill(String(rest[afterOpen..<close]), using: &generator)
+            {
                 result += value
                 rest = rest[rest.index(after: close)...]
             } else {
@@ -45,9 +46,12 @@ public enum FakeSecrets {
     /// Random text that holds at least one letter and one digit (as real keys do).
     static func random(_ alphabet: [Character], _ count: Int, _ generator: inout SeededGenerator) -> String {
         while true {
-            let text = String((0..<count).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+            let text = String(
+                (0..<count).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
             let mixed = text.contains { $0.isLetter } && text.contains { $0.isNumber }
-            if mixed || count < 4 || !alphabet.contains(where: { $0.isLetter }) || !alphabet.contains(where: { $0.isNumber }) {
+            if mixed || count < 4 || !alphabet.contains(where: { $0.isLetter })
+                || !alphabet.contains(where: { $0.isNumber })
+            {
                 return text
             }
         }
@@ -60,7 +64,8 @@ public enum FakeSecrets {
 
     /// A table webhook URL.
     public static func webhookURL(seed: UInt64 = 2) -> String {
-        expand("https://" + clayAPIHost + "/v3/sources/webhook/pull-in-data-from-a-webhook-{uuid}", seed: seed)
+        expand(
+            "https://" + clayAPIHost + "/v3/sources/webhook/pull-in-data-from-a-webhook-{uuid}", seed: seed)
     }
 
     /// The Clay API host, assembled so the source holds no Clay URL.

@@ -7,7 +7,8 @@ enum AuditCommand {
         let options = SecurityAudit.Options(
             skipHistory: arguments.skipHistory, jobs: arguments.jobs, failOn: arguments.failOn ?? .medium)
         let result = try SecurityAudit.run(Commands.settings(arguments), options: options)
-        let rendered = arguments.format == .json
+        let rendered =
+            arguments.format == .json
             ? AuditReport.json(result)
             : AuditReport.text(result, color: console.useColor && arguments.output == nil)
         if arguments.format == .sarif {

@@ -38,11 +38,12 @@ enum Commands {
         let options = ReportOptions(
             showSecrets: arguments.showSecrets, color: console.useColor && arguments.output == nil,
             rules: rules)
-        let reporter: any Reporter = switch arguments.format {
-        case .text: TextReporter(options: options)
-        case .json: JSONReporter(options: options)
-        case .sarif: SARIFReporter(options: options)
-        }
+        let reporter: any Reporter =
+            switch arguments.format {
+            case .text: TextReporter(options: options)
+            case .json: JSONReporter(options: options)
+            case .sarif: SARIFReporter(options: options)
+            }
         let rendered = reporter.render(report)
         if let output = arguments.output {
             try OutputFile.write(rendered, to: output)
@@ -51,8 +52,9 @@ enum Commands {
         }
         for note in report.notes { console.info("note: \(note)") }
         if report.staleBaselineEntries > 0 {
-            console.warning("\(report.staleBaselineEntries) baseline entries match nothing any more; "
-                + "refresh it with `clay-guard baseline`")
+            console.warning(
+                "\(report.staleBaselineEntries) baseline entries match nothing any more; "
+                    + "refresh it with `clay-guard baseline`")
         }
         let level = arguments.failOn ?? configuration?.failOn ?? .medium
         let failing = report.findings.filter { $0.finding.severity >= level }.count
@@ -61,16 +63,19 @@ enum Commands {
     }
 
     static func summary(_ report: Report, failing: Int, level: Severity) -> String {
-        let what = switch report.kind {
-        case .staged: "\(report.scannedFiles) staged file\(report.scannedFiles == 1 ? "" : "s")"
-        case .message: "the commit message"
-        case .history, .range:
-            "\(report.scannedCommits) commit\(report.scannedCommits == 1 ? "" : "s"), "
-                + "\(report.scannedFiles) blob\(report.scannedFiles == 1 ? "" : "s")"
-        }
+        let what =
+            switch report.kind {
+            case .staged: "\(report.scannedFiles) staged file\(report.scannedFiles == 1 ? "" : "s")"
+            case .message: "the commit message"
+            case .history, .range:
+                "\(report.scannedCommits) commit\(report.scannedCommits == 1 ? "" : "s"), "
+                    + "\(report.scannedFiles) blob\(report.scannedFiles == 1 ? "" : "s")"
+            }
         let found = report.findings.count
         var text = "clay-guard: scanned \(what): "
-        text += found == 0 ? "no findings" : "\(found) finding\(found == 1 ? "" : "s") (\(failing) at or above \(level))"
+        text +=
+            found == 0
+            ? "no findings" : "\(found) finding\(found == 1 ? "" : "s") (\(failing) at or above \(level))"
         if report.suppressed > 0 { text += ", \(report.suppressed) suppressed" }
         return text
     }

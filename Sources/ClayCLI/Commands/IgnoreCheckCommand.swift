@@ -7,7 +7,8 @@ enum IgnoreCheckCommand {
             throw UsageError(message: "ignore-check writes text or json, not sarif")
         }
         let result = try IgnoreAudit.run(Commands.settings(arguments), fix: arguments.fix)
-        let rendered = arguments.format == .json
+        let rendered =
+            arguments.format == .json
             ? IgnoreAuditReport.json(result)
             : IgnoreAuditReport.text(result, color: console.useColor && arguments.output == nil)
         if let output = arguments.output {

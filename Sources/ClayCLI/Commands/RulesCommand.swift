@@ -6,7 +6,8 @@ enum RulesCommand {
     static func run(_ arguments: Arguments, _ console: Console) throws -> ExitCode {
         let settings = Commands.settings(arguments)
         let repository = try? settings.openRepository()
-        let configuration = try ScanContext.loadConfiguration(settings, repository: repository, fromIndex: false)
+        let configuration = try ScanContext.loadConfiguration(
+            settings, repository: repository, fromIndex: false)
         var text = ""
         for rule in configuration.rules() {
             let id = rule.id.padding(to: 28)

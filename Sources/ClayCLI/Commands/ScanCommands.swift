@@ -1,9 +1,10 @@
 import ClayDetect
 import ClayScan
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The scanning commands: staged, history, message, pre-push, baseline.
@@ -13,7 +14,8 @@ enum ScanCommands {
         let settings = Commands.settings(arguments)
         let report = try StagedScan.run(settings)
         let configuration = try? ScanContext.loadConfiguration(settings, fromIndex: true)
-        return try Commands.finish(report, arguments: arguments, console: console, configuration: configuration)
+        return try Commands.finish(
+            report, arguments: arguments, console: console, configuration: configuration)
     }
 
     static func history(_ arguments: Arguments, _ console: Console) throws -> ExitCode {
@@ -21,11 +23,15 @@ enum ScanCommands {
         var options = HistoryScan.Options(
             revisions: arguments.positional, sinceCommit: arguments.sinceCommit, jobs: arguments.jobs)
         options.progress = progressPrinter(console, quiet: arguments.quiet)
+        if arguments.verbose {
+            options.timing = { line in FileHandleStderr.write("clay-guard: \(line)\n") }
+        }
         let result = try HistoryScan.run(settings, options: options)
         if Console.stderrIsTerminal, !arguments.quiet { console.info("") }
         try writeCleanupFiles(result, arguments: arguments, console: console)
         let configuration = try? ScanContext.loadConfiguration(settings, fromIndex: false)
-        return try Commands.finish(result.report, arguments: arguments, console: console, configuration: configuration)
+        return try Commands.finish(
+            result.report, arguments: arguments, console: console, configuration: configuration)
     }
 
     static func message(_ arguments: Arguments, _ console: Console) throws -> ExitCode {
@@ -49,7 +55,8 @@ enum ScanCommands {
             input += buffer[..<count]
         }
         let updates = try PrePushScan.parse(String(decoding: input, as: UTF8.self))
-        let result = try PrePushScan.run(updates: updates, settings: Commands.settings(arguments), jobs: arguments.jobs)
+        let result = try PrePushScan.run(
+            updates: updates, settings: Commands.settings(arguments), jobs: arguments.jobs)
         return try Commands.finish(result.report, arguments: arguments, console: console)
     }
 
@@ -57,8 +64,9 @@ enum ScanCommands {
         try noPositional(arguments)
         let (path, entries) = try BaselineJob.run(
             Commands.settings(arguments), output: arguments.output, jobs: arguments.jobs)
-        console.info("clay-guard: wrote \(entries) baseline entr\(entries == 1 ? "y" : "ies") to \(path) "
-            + "(salted hashes only; commit it and pass --baseline \(path))")
+        console.info(
+            "clay-guard: wrote \(entries) baseline entr\(entries == 1 ? "y" : "ies") to \(path) "
+                + "(salted hashes only; commit it and pass --baseline \(path))")
         return .clean
     }
 
@@ -74,22 +82,29 @@ enum ScanCommands {
         if let path = arguments.filterRepoReplacements {
             let (text, _) = CleanupPlan.filterRepoReplacements(result.secrets)
             try OutputFile.writeSecret(text, to: path)
-            console.warning("\(path) holds secrets in plain text (mode 0600); delete it after git filter-repo")
+            console.warning(
+                "\(path) holds secrets in plain text (mode 0600); delete it after git filter-repo")
         }
         if let path = arguments.pathsToDelete {
             try OutputFile.write(result.secretFilePaths.map { $0 + "\n" }.joined(), to: path)
-            let names = Set(result.secretFilePaths.map { $0.split(separator: "/").last.map(String.init) ?? $0 })
-            console.info("clay-guard: wrote \(result.secretFilePaths.count) paths to \(path): "
-                + "git filter-repo --invert-paths --paths-from-file \(path)"
-                + (names.isEmpty ? "" : ", or bfg --delete-files '{\(names.sorted().joined(separator: ","))}'"))
+            let names = Set(
+                result.secretFilePaths.map { $0.split(separator: "/").last.map(String.init) ?? $0 })
+            console.info(
+                "clay-guard: wrote \(result.secretFilePaths.count) paths to \(path): "
+                    + "git filter-repo --invert-paths --paths-from-file \(path)"
+                    + (names.isEmpty
+                        ? "" : ", or bfg --delete-files '{\(names.sorted().joined(separator: ","))}'"))
         }
     }
 
-    private static func progressPrinter(_ console: Console, quiet: Bool) -> (@Sendable (HistoryScan.Progress) -> Void)? {
+    private static func progressPrinter(_ console: Console, quiet: Bool) -> (
+        @Sendable (HistoryScan.Progress) -> Void
+    )? {
         guard Console.stderrIsTerminal, !quiet else { return nil }
         return { progress in
             let megabytes = progress.bytes >> 20
-            let text = "\r\(progress.phase): \(progress.done)/\(progress.total)"
+            let text =
+                "\r\(progress.phase): \(progress.done)/\(progress.total)"
                 + (progress.bytes > 0 ? ", \(megabytes) MiB" : "") + "   "
             FileHandleStderr.write(text)
         }

@@ -14,6 +14,8 @@ public enum HistoryScan {
         public var excludeRemoteTracking = false
         public var jobs = 0
         public var progress: (@Sendable (Progress) -> Void)?
+        /// Receives one line per phase with its duration (`--verbose`).
+        public var timing: (@Sendable (String) -> Void)?
 
         public init(revisions: [String] = [], sinceCommit: String? = nil, jobs: Int = 0) {
             self.revisions = revisions
@@ -52,6 +54,7 @@ public enum HistoryScan {
         _ repository: Repository, context: ScanContext, options: Options, kind: Report.Kind
     ) throws -> Result {
         var report = Report(kind: kind)
+        var clock = PhaseClock(report: options.timing)
         let spec = try walkSpec(repository, options: options)
         let messages = Mutex<[ObjectID: [Finding]]>([:])
         let commitSet = try repository.walk(spec) { id, bytes in
@@ -59,6 +62,7 @@ public enum HistoryScan {
             if !found.isEmpty { messages.withLock { $0[id] = found } }
         }
         let commits = commitSet.commits
+        clock.lap("walked \(commits.count) commits")
         report.scannedCommits = commits.count
         report.shallow = repository.isShallow
         if commitSet.reachedShallowBoundary {
@@ -67,11 +71,14 @@ public enum HistoryScan {
                     + "there or earlier (git fetch --unshallow to see further)")
         }
         let workers = options.jobs > 0 ? options.jobs : defaultWorkerCount()
-        let introductions = try findIntroductions(repository, commits: commits, workers: workers, options: options)
+        let introductions = try findIntroductions(
+            repository, commits: commits, workers: workers, options: options)
         let blobs = distinctBlobs(introductions)
+        clock.lap("compared trees: \(introductions.reduce(0) { $0 + $1.count }) introductions, \(blobs.ids.count) distinct blobs")
         let blobFindings = try scanBlobs(
             repository, blobs: blobs.ids, paths: blobs.firstPath, context: context, workers: workers,
             options: options, report: &report)
+        clock.lap("read and scanned \(report.scannedBytes >> 20) MiB of blobs")
         let headBlobs = try blobsInHead(repository)
         let head = try repository.headCommit()
         var grouped = group(
@@ -79,10 +86,14 @@ public enum HistoryScan {
             context: context, headBlobs: headBlobs)
         let chosen = Set(commits.map(\.id))
         for (index, commit) in commits.enumerated() {
-            guard chosen.contains(commit.id), let found = messages.withLock({ $0[commit.id] }) else { continue }
+            guard chosen.contains(commit.id), let found = messages.withLock({ $0[commit.id] }) else {
+                continue
+            }
             for finding in found {
-                grouped.append(Grouped(finding: finding, commitIndex: index, commits: [commit.id], paths: [],
-                                       inHead: commit.id == head))
+                grouped.append(
+                    Grouped(
+                        finding: finding, commitIndex: index, commits: [commit.id], paths: [],
+                        inHead: commit.id == head))
             }
         }
         let (kept, suppressed) = context.suppressor.apply(grouped.map(\.finding))
@@ -93,7 +104,9 @@ public enum HistoryScan {
         let keptFingerprints = Set(kept.map { "\($0.fingerprint)|\($0.path ?? "")|\($0.line)" })
         var secrets: [Finding] = []
         for entry in grouped.sorted(by: { $0.commitIndex < $1.commitIndex })
-        where keptFingerprints.contains("\(entry.finding.fingerprint)|\(entry.finding.path ?? "")|\(entry.finding.line)") {
+        where keptFingerprints.contains(
+            "\(entry.finding.fingerprint)|\(entry.finding.path ?? "")|\(entry.finding.line)")
+        {
             var finding = entry.finding
             if let level = context.configuration.severityOverrides[finding.rule] { finding.severity = level }
             let commit = commits[entry.commitIndex]
@@ -144,7 +157,8 @@ public enum HistoryScan {
     /// `A..B` as (A, B); nil for anything else.
     static func splitRange(_ revision: String) -> (String, String)? {
         let characters = Array(revision)
-        for index in 0..<max(0, characters.count - 1) where characters[index] == "." && characters[index + 1] == "." {
+        for index in 0..<max(0, characters.count - 1)
+        where characters[index] == "." && characters[index + 1] == "." {
             return (String(characters[..<index]), String(characters[(index + 2)...]))
         }
         return nil
@@ -193,7 +207,9 @@ public enum HistoryScan {
                     state.2.append(Intro(commitIndex: Int32(index), path: intro.path, blob: intro.blob))
                 }
                 let count = done.wrappingAdd(1, ordering: .relaxed).newValue
-                if count % 2_000 == 0 { progress?(Progress(phase: "commits", done: count, total: total, bytes: 0)) }
+                if count % 2_000 == 0 {
+                    progress?(Progress(phase: "commits", done: count, total: total, bytes: 0))
+                }
             },
             finish: { state in
                 let found = state.2
@@ -243,8 +259,10 @@ public enum HistoryScan {
                 if !found.isEmpty { results.withLock { $0[index] = found } }
                 let count = done.wrappingAdd(1, ordering: .relaxed).newValue
                 if count % 1_000 == 0 {
-                    progress?(Progress(phase: "blobs", done: count, total: total,
-                                       bytes: bytes.load(ordering: .relaxed)))
+                    progress?(
+                        Progress(
+                            phase: "blobs", done: count, total: total,
+                            bytes: bytes.load(ordering: .relaxed)))
                 }
             },
             finish: { _ in })
@@ -304,6 +322,24 @@ public enum HistoryScan {
             }
         }
         return order.compactMap { bySecret[$0] }
+    }
+}
+
+/// Measures the phases of a sweep for `--verbose`.
+struct PhaseClock {
+    let report: (@Sendable (String) -> Void)?
+    private var last = ContinuousClock.now
+
+    init(report: (@Sendable (String) -> Void)?) {
+        self.report = report
+    }
+
+    mutating func lap(_ what: String) {
+        guard let report else { return }
+        let now = ContinuousClock.now
+        let seconds = Double((now - last).components.attoseconds) / 1e18 + Double((now - last).components.seconds)
+        report("\(what) in \((seconds * 100).rounded() / 100) s")
+        last = now
     }
 }
 

@@ -204,8 +204,7 @@ public enum HookInstaller {
     /// The hooks directory as git finds it: `core.hooksPath` from any configuration scope
     /// (relative to the work tree root, or to the git directory of a bare repository), else the
     /// `hooks` folder of the common git directory, which linked worktrees share.
-    public static func hooksDirectory(_ repository: Repository) throws(ScanError) -> HooksDirectory
-    {
+    public static func hooksDirectory(_ repository: Repository) throws(ScanError) -> HooksDirectory {
         let setting: ConfigPathEntry?
         do {
             setting = try repository.configPath("core.hooksPath")

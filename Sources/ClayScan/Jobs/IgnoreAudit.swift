@@ -1,8 +1,9 @@
 import ClayGit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The ignore audit: proves, by git's own ignore rules, that credential files are ignored by
@@ -170,13 +171,15 @@ public enum IgnoreAudit {
             notes.append("--fix: \(verb) \(outcome.file): \(added)")
         }
         if outcome.staged {
-            notes.append("--fix: staged \(outcome.file) (as `git add \(outcome.file)` does); "
-                + "commit it so that every clone ignores these files")
+            notes.append(
+                "--fix: staged \(outcome.file) (as `git add \(outcome.file)` does); "
+                    + "commit it so that every clone ignores these files")
         }
         let tracked = result.requirements.filter { $0.status == .tracked }
         if !tracked.isEmpty {
-            notes.append("--fix never untracks or deletes a file; stop tracking "
-                + tracked.map(\.path).joined(separator: ", ") + " with `git rm --cached`")
+            notes.append(
+                "--fix never untracks or deletes a file; stop tracking "
+                    + tracked.map(\.path).joined(separator: ", ") + " with `git rm --cached`")
         }
         return notes
     }
@@ -201,7 +204,8 @@ public enum IgnoreAudit {
             excludes: [], gitignores: [IgnoreFile(gitignoreIn: "", bytes: existing)],
             sandbox: sandbox)
         var missing: [Kind] = []
-        for kind in failingKinds where try !kind.samples.allSatisfy({
+        for kind in failingKinds
+        where try !kind.samples.allSatisfy({
             try rootOnly.verdict(for: $0).isIgnored
         }) {
             missing.append(kind)
@@ -287,15 +291,17 @@ private struct Audit {
         let stagedRules = requirements.filter { $0.passed && $0.rule?.scope == .staged }
         if !stagedRules.isEmpty {
             let files = Set(stagedRules.compactMap(\.rule?.file)).sorted().joined(separator: ", ")
-            notes.append("\(stagedRules.count) of these paths are covered by rules that are staged "
-                + "but not committed: commit \(files) so that other clones get them")
+            notes.append(
+                "\(stagedRules.count) of these paths are covered by rules that are staged "
+                    + "but not committed: commit \(files) so that other clones get them")
         }
         for entry in entries {
             guard let kind = IgnoreAudit.Kind(trackedPath: entry.path) else { continue }
-            requirements.append(IgnoreAudit.Requirement(
-                kind: kind, path: entry.path, status: .tracked, rule: nil,
-                fix: "stop tracking it: `git rm --cached \(Self.quoted(entry.path))` and commit; "
-                    + "it stays in history, so rotate what it holds and run `clay-guard history`"))
+            requirements.append(
+                IgnoreAudit.Requirement(
+                    kind: kind, path: entry.path, status: .tracked, rule: nil,
+                    fix: "stop tracking it: `git rm --cached \(Self.quoted(entry.path))` and commit; "
+                        + "it stays in history, so rotate what it holds and run `clay-guard history`"))
         }
         return IgnoreAudit.Result(requirements: requirements, fix: nil, notes: notes)
     }
@@ -308,8 +314,9 @@ private struct Audit {
         let limit = 25
         let chosen = folders.sorted().prefix(limit)
         if folders.count > limit {
-            notes.append("\(folders.count) folders have a .gitignore; samples were placed in the "
-                + "first \(limit) only")
+            notes.append(
+                "\(folders.count) folders have a .gitignore; samples were placed in the "
+                    + "first \(limit) only")
         }
         var paths: [(IgnoreAudit.Kind, String)] = []
         for kind in IgnoreAudit.Kind.ignored {
@@ -358,17 +365,19 @@ private struct Audit {
             status = .coveredOnlyLocally
             if let localRule, localRule.file.hasSuffix(".gitignore") {
                 let file = localRule.file
-                fixes.append("stage and commit \(file) (`git add \(Self.quoted(file))`): "
-                    + "its rule is only in the work tree")
+                fixes.append(
+                    "stage and commit \(file) (`git add \(Self.quoted(file))`): "
+                        + "its rule is only in the work tree")
             } else {
                 fixes.append(Self.addPattern(kind))
             }
         case (true, false):
             status = .notCovered
             if localRule == nil, let sharedRule {
-                fixes.append("this work tree's \(sharedRule.file) lacks line \(sharedRule.line) "
-                    + "`\(sharedRule.text)` of the staged copy; put it back "
-                    + "(`git diff \(Self.quoted(sharedRule.file))` shows what changed)")
+                fixes.append(
+                    "this work tree's \(sharedRule.file) lacks line \(sharedRule.line) "
+                        + "`\(sharedRule.text)` of the staged copy; put it back "
+                        + "(`git diff \(Self.quoted(sharedRule.file))` shows what changed)")
             }
         case (false, false):
             status = .notCovered
@@ -381,7 +390,8 @@ private struct Audit {
         // A `!` line that only this clone reads must go as well, unless it is in the root
         // `.gitignore`, where the pattern added after it wins anyway.
         if let localRule, localRule.isNegation, localRule != sharedRule,
-            localRule.file != ".gitignore" || status == .notCovered && verdicts.shared.isIgnored {
+            localRule.file != ".gitignore" || status == .notCovered && verdicts.shared.isIgnored
+        {
             fixes.append(Self.undo(localRule, kind: kind) + " in this clone")
         }
         return .init(
@@ -444,8 +454,9 @@ private struct Audit {
         let exclude = common + (common.hasSuffix("/") ? "" : "/") + "info/exclude"
         if fileExists(exclude) {
             let shown = exclude.hasPrefix(work) ? String(exclude.dropFirst(work.count)) : exclude
-            files.append(IgnoreFile(
-                origin: .infoExclude, displayPath: shown, bytes: try readFile(exclude)))
+            files.append(
+                IgnoreFile(
+                    origin: .infoExclude, displayPath: shown, bytes: try readFile(exclude)))
         }
         return files
     }
@@ -494,7 +505,8 @@ private struct Audit {
 
     static func shortened(_ path: String) -> String {
         guard let home = getenv("HOME").map({ String(cString: $0) }), !home.isEmpty,
-            path.hasPrefix(home + "/") else { return path }
+            path.hasPrefix(home + "/")
+        else { return path }
         return "~" + path.dropFirst(home.count)
     }
 

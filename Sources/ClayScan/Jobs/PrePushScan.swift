@@ -16,10 +16,12 @@ public enum PrePushScan {
         for line in input.split(whereSeparator: \.isNewline) where !line.allSatisfy(\.isWhitespace) {
             let fields = line.split(separator: " ").map(String.init)
             guard fields.count == 4 else {
-                throw .failed("cannot read the pre-push line '\(line)'",
-                              hint: "git writes '<local ref> <local id> <remote ref> <remote id>' per line")
+                throw .failed(
+                    "cannot read the pre-push line '\(line)'",
+                    hint: "git writes '<local ref> <local id> <remote ref> <remote id>' per line")
             }
-            updates.append(Update(localRef: fields[0], local: fields[1], remoteRef: fields[2], remote: fields[3]))
+            updates.append(
+                Update(localRef: fields[0], local: fields[1], remoteRef: fields[2], remote: fields[3]))
         }
         return updates
     }

@@ -79,19 +79,25 @@ public enum SecurityAudit {
             item.state = clay.isEmpty ? .pass : .fail
             item.detail = clay.isEmpty ? "none found" : "\(clay.count) found"
             item.locations = clay.map { "\($0.path ?? "?"):\($0.line): \($0.rule) \($0.redacted)" }
-            item.fix = clay.isEmpty ? nil
+            item.fix =
+                clay.isEmpty
+                ? nil
                 : "rotate each key, move it to the environment or a secrets manager, commit the removal, then run `clay-guard history`"
         }
         return item
     }
 
     private static func stagedChanges(_ settings: ScanSettings) -> Item {
-        var item = Item(id: "staged-clean", title: "no Clay credential in the staged changes", state: .pass, detail: "")
+        var item = Item(
+            id: "staged-clean", title: "no Clay credential in the staged changes", state: .pass, detail: "")
         do {
             let report = try StagedScan.run(settings)
             item.state = report.findings.isEmpty ? .pass : .fail
-            item.detail = report.findings.isEmpty ? "nothing staged holds one" : "\(report.findings.count) found"
-            item.locations = report.findings.map { "\($0.finding.path ?? "?"):\($0.finding.line): \($0.finding.rule)" }
+            item.detail =
+                report.findings.isEmpty ? "nothing staged holds one" : "\(report.findings.count) found"
+            item.locations = report.findings.map {
+                "\($0.finding.path ?? "?"):\($0.finding.line): \($0.finding.rule)"
+            }
             item.fix = report.findings.isEmpty ? nil : "unstage the values (`clay-guard staged` says where)"
         } catch ScanError.git(.bareRepository) {
             item.state = .notApplicable
@@ -104,20 +110,24 @@ public enum SecurityAudit {
     }
 
     private static func history(_ settings: ScanSettings, jobs: Int) -> Item {
-        var item = Item(id: "history-clean", title: "no credential anywhere in history", state: .pass, detail: "")
+        var item = Item(
+            id: "history-clean", title: "no credential anywhere in history", state: .pass, detail: "")
         do {
             let result = try HistoryScan.run(settings, options: HistoryScan.Options(jobs: jobs))
             let findings = result.report.findings
             let inHead = findings.filter { $0.provenance?.inHead == true }.count
             let distinct = Set(findings.map(\.finding.fingerprint)).count
             item.state = findings.isEmpty ? .pass : .fail
-            item.detail = findings.isEmpty
+            item.detail =
+                findings.isEmpty
                 ? "\(result.report.scannedCommits) commits swept, none found"
                 : "\(distinct) distinct secret\(distinct == 1 ? "" : "s"), \(inHead) still in HEAD"
             item.locations = findings.prefix(20).map {
                 "\($0.provenance.map { String($0.commit.prefix(12)) } ?? "?") \($0.finding.path ?? "(message)"): \($0.finding.rule)"
             }
-            item.fix = findings.isEmpty ? nil
+            item.fix =
+                findings.isEmpty
+                ? nil
                 : "rotate them, then follow the cleanup plan of `clay-guard history` (BFG or git-filter-repo)"
         } catch {
             item.state = .error
@@ -127,20 +137,25 @@ public enum SecurityAudit {
     }
 
     private static func skipped() -> Item {
-        Item(id: "history-clean", title: "no credential anywhere in history", state: .skipped,
-             detail: "--skip-history", fix: nil)
+        Item(
+            id: "history-clean", title: "no credential anywhere in history", state: .skipped,
+            detail: "--skip-history", fix: nil)
     }
 
     private static func ignoreRules(_ settings: ScanSettings) -> Item {
         var item = Item(
-            id: "env-files-ignored", title: ".env, .env.local, .env.*.local and *.key ignored by a committed rule, none tracked",
+            id: "env-files-ignored",
+            title: ".env, .env.local, .env.*.local and *.key ignored by a committed rule, none tracked",
             state: .pass, detail: "")
         do {
             let result = try IgnoreAudit.run(settings)
             item.state = result.passed ? .pass : .fail
             item.detail = result.passed ? "all covered" : "\(result.failed.count) requirement(s) fail"
             item.locations = result.failed.map { "\($0.path): \($0.status.rawValue)" }
-            item.fix = result.passed ? nil : "run `clay-guard ignore-check --fix`, commit .gitignore, and `git rm --cached` tracked files"
+            item.fix =
+                result.passed
+                ? nil
+                : "run `clay-guard ignore-check --fix`, commit .gitignore, and `git rm --cached` tracked files"
         } catch {
             if case .failed(let message, _) = error, message.contains("bare") {
                 item.state = .notApplicable
@@ -154,14 +169,18 @@ public enum SecurityAudit {
     }
 
     private static func preCommitHook(_ settings: ScanSettings) -> Item {
-        var item = Item(id: "pre-commit-hook", title: "the pre-commit hook runs clay-guard", state: .pass, detail: "")
+        var item = Item(
+            id: "pre-commit-hook", title: "the pre-commit hook runs clay-guard", state: .pass, detail: "")
         do {
             let status = try HookInstaller.status(settings, hook: .preCommit)
             item.state = status.runsClayGuard ? .pass : .fail
-            item.detail = status.runsClayGuard
+            item.detail =
+                status.runsClayGuard
                 ? "run by \(status.runner.rawValue) (\(status.path))"
                 : "\(status.path): \(status.runner.rawValue) runs, not clay-guard"
-            item.fix = status.runsClayGuard ? nil : "run `clay-guard install` (or add clay-guard to the pre-commit framework or Husky)"
+            item.fix =
+                status.runsClayGuard
+                ? nil : "run `clay-guard install` (or add clay-guard to the pre-commit framework or Husky)"
         } catch {
             item.state = .error
             item.detail = error.message
@@ -169,7 +188,9 @@ public enum SecurityAudit {
         return item
     }
 
-    private static func continuousIntegration(_ files: [(path: String, blob: ObjectID)], repository: Repository) -> Item {
+    private static func continuousIntegration(
+        _ files: [(path: String, blob: ObjectID)], repository: Repository
+    ) -> Item {
         var item = Item(id: "ci-scan", title: "CI runs a clay-guard scan", state: .fail, detail: "")
         let workflows = files.filter { isCIConfiguration($0.path) }
         var running: [String] = []
@@ -183,7 +204,9 @@ public enum SecurityAudit {
         for file in workflows {
             let text = (try? String(decoding: repository.objectBytes(file.blob), as: UTF8.self)) ?? ""
             if text.contains("clay-guard") { running.append(file.path) }
-            if text.contains("pre-commit run") || text.contains("pre-commit/action") { ciRunsPreCommit = true }
+            if text.contains("pre-commit run") || text.contains("pre-commit/action") {
+                ciRunsPreCommit = true
+            }
         }
         if !running.isEmpty {
             item.state = .pass
@@ -192,7 +215,8 @@ public enum SecurityAudit {
             item.state = .pass
             item.detail = "the pre-commit framework runs clay-guard in CI"
         } else {
-            item.detail = workflows.isEmpty ? "no CI configuration committed" : "CI configured, without clay-guard"
+            item.detail =
+                workflows.isEmpty ? "no CI configuration committed" : "CI configured, without clay-guard"
             item.fix = "add the workflow of examples/github-workflow.yml or the job of examples/gitlab-ci.yml"
         }
         return item
@@ -200,7 +224,8 @@ public enum SecurityAudit {
 
     private static func providerKeys(_ result: Outcome<[Finding]>) -> Item {
         var item = Item(
-            id: "provider-keys", title: "no provider key (Apollo, Clearbit, Hunter, HubSpot, Salesforce) in code",
+            id: "provider-keys",
+            title: "no provider key (Apollo, Clearbit, Hunter, HubSpot, Salesforce) in code",
             state: .pass, detail: "")
         switch result {
         case .failure(let message):
@@ -211,7 +236,9 @@ public enum SecurityAudit {
             item.state = providers.isEmpty ? .pass : .fail
             item.detail = providers.isEmpty ? "none found" : "\(providers.count) found"
             item.locations = providers.map { "\($0.path ?? "?"):\($0.line): \($0.rule) \($0.redacted)" }
-            item.fix = providers.isEmpty ? nil
+            item.fix =
+                providers.isEmpty
+                ? nil
                 : "connect the provider in Clay (its connections hold the key) and remove it from code; rotate it"
         }
         return item
@@ -226,7 +253,8 @@ public enum SecurityAudit {
         var receivers = 0
         for file in files where FileKind(path: file.path) == .source && !isTestPath(file.path) {
             guard let bytes = try? repository.objectBytes(file.blob), bytes.count < 1 << 20,
-                !bytes.contains(0) else { continue }
+                !bytes.contains(0)
+            else { continue }
             let verdict = WebhookComparison.verdict(String(decoding: bytes, as: UTF8.self))
             guard verdict.readsHeader else { continue }
             receivers += 1
@@ -234,10 +262,13 @@ public enum SecurityAudit {
         }
         guard receivers > 0 else { return item }
         item.state = item.locations.isEmpty ? .pass : .fail
-        item.detail = item.locations.isEmpty
+        item.detail =
+            item.locations.isEmpty
             ? "\(receivers) receiver file\(receivers == 1 ? "" : "s"), compared in constant time"
             : "\(item.locations.count) comparison\(item.locations.count == 1 ? "" : "s") with == or ==="
-        item.fix = item.locations.isEmpty ? nil
+        item.fix =
+            item.locations.isEmpty
+            ? nil
             : "compare with crypto.timingSafeEqual (Node), hmac.compare_digest (Python) or your language's constant-time equal"
         return item
     }
@@ -274,7 +305,9 @@ public enum SecurityAudit {
     private static func headFiles(_ repository: Repository) throws -> [(path: String, blob: ObjectID)] {
         guard let head = try repository.headCommit() else { return [] }
         let tree = try repository.commit(head).tree
-        return try IntroducedBlobFinder(repository: repository).allBlobs(tree: tree).map { ($0.path, $0.blob) }
+        return try IntroducedBlobFinder(repository: repository).allBlobs(tree: tree).map {
+            ($0.path, $0.blob)
+        }
     }
 
     private static func scanHead(

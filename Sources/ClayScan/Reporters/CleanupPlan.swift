@@ -32,7 +32,8 @@ public enum CleanupPlan {
 
             """
         if report.findings.contains(where: { $0.finding.textSize >= bfgBlobLimit }) {
-            text += "  Note: a secret sits in a blob of 1 MiB or more; BFG skips such blobs unless "
+            text +=
+                "  Note: a secret sits in a blob of 1 MiB or more; BFG skips such blobs unless "
                 + "given --massive-non-file-objects-sized-up-to or --no-blob-protection; "
                 + "git-filter-repo does not.\n"
         }
@@ -49,7 +50,8 @@ public enum CleanupPlan {
                 skipped += 1
                 continue
             }
-            let literal = secret.hasPrefix("regex:") || secret.hasPrefix("glob:") ? "literal:" + secret : secret
+            let literal =
+                secret.hasPrefix("regex:") || secret.hasPrefix("glob:") ? "literal:" + secret : secret
             lines.append("\(literal)==>\(replacement)")
         }
         return (lines.map { $0 + "\n" }.joined(), skipped)
@@ -65,7 +67,8 @@ public enum CleanupPlan {
                 skipped += 1
                 continue
             }
-            let literal = secret.hasPrefix("regex:") || secret.hasPrefix("glob:") ? "literal:" + secret : secret
+            let literal =
+                secret.hasPrefix("regex:") || secret.hasPrefix("glob:") ? "literal:" + secret : secret
             lines.append("\(literal)==>\(replacement)")
         }
         return (lines.map { $0 + "\n" }.joined(), skipped)

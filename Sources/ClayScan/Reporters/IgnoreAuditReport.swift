@@ -64,11 +64,12 @@ public enum IgnoreAuditReport {
 
     static func describe(_ rule: IgnoreAudit.DecidingRule?) -> String {
         guard let rule else { return "no rule matches" }
-        let scope = switch rule.scope {
-        case .committed: "committed"
-        case .staged: "staged, not committed"
-        case .local: "this clone only"
-        }
+        let scope =
+            switch rule.scope {
+            case .committed: "committed"
+            case .staged: "staged, not committed"
+            case .local: "this clone only"
+            }
         let place = "\(rule.file):\(rule.line) `\(rule.text)`"
         if let directory = rule.excludedDirectory {
             return "\(place) excludes the folder \(directory)/ (\(scope))"

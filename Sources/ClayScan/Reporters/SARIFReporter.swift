@@ -100,7 +100,8 @@ public struct SARIFReporter: Reporter {
             var text = "\(reported.description): \(finding.redacted)"
             var properties = ["redacted": finding.redacted]
             if let history = reported.provenance {
-                text += " (introduced in \(history.commit.prefix(12)), "
+                text +=
+                    " (introduced in \(history.commit.prefix(12)), "
                     + (history.inHead ? "still in HEAD)" : "no longer in HEAD)")
                 properties["commit"] = history.commit
                 properties["inHead"] = history.inHead ? "true" : "false"
@@ -109,14 +110,20 @@ public struct SARIFReporter: Reporter {
             return Result(
                 ruleId: finding.rule, ruleIndex: ruleIndex[finding.rule] ?? 0,
                 level: Self.level(finding.severity), message: Text(text: text),
-                locations: [Location(physicalLocation: PhysicalLocation(
-                    artifactLocation: Artifact(uri: Self.uri(finding.path ?? "COMMIT_EDITMSG")),
-                    region: Region(startLine: max(1, finding.line), startColumn: max(1, finding.column))))],
+                locations: [
+                    Location(
+                        physicalLocation: PhysicalLocation(
+                            artifactLocation: Artifact(uri: Self.uri(finding.path ?? "COMMIT_EDITMSG")),
+                            region: Region(
+                                startLine: max(1, finding.line), startColumn: max(1, finding.column))))
+                ],
                 partialFingerprints: ["clayGuardSecret/v1": finding.fingerprint],
                 properties: properties)
         }
-        let log = Log(runs: [Run(
-            tool: Tool(driver: Driver(version: options.version, rules: descriptors)), results: results)])
+        let log = Log(runs: [
+            Run(
+                tool: Tool(driver: Driver(version: options.version, rules: descriptors)), results: results)
+        ])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(log)) ?? Data()

@@ -21,7 +21,8 @@ public struct TextReporter: Reporter {
 
     private func line(for reported: ReportedFinding) -> String {
         let finding = reported.finding
-        let location = finding.path.map { "\($0):\(finding.line):\(finding.column)" }
+        let location =
+            finding.path.map { "\($0):\(finding.line):\(finding.column)" }
             ?? "commit message:\(finding.line):\(finding.column)"
         let severity = paint(finding.severity)
         var text = "\(location): \(severity): \(finding.rule): \(finding.redacted)  (\(reported.description))"
@@ -37,9 +38,11 @@ public struct TextReporter: Reporter {
         text += "\n"
         let otherCommits = history.commits.count - 1, otherPaths = history.paths.count - 1
         if otherCommits > 0 || otherPaths > 0 {
-            text += "    also in \(otherCommits) more commit\(otherCommits == 1 ? "" : "s")"
+            text +=
+                "    also in \(otherCommits) more commit\(otherCommits == 1 ? "" : "s")"
                 + " and \(otherPaths) more path\(otherPaths == 1 ? "" : "s")"
-                + (history.paths.count > 1 ? ": " + history.paths.dropFirst().prefix(5).joined(separator: ", ") : "")
+                + (history.paths.count > 1
+                    ? ": " + history.paths.dropFirst().prefix(5).joined(separator: ", ") : "")
                 + "\n"
         }
         text += history.inHead ? "    HEAD still holds it\n" : "    HEAD no longer holds it\n"
@@ -73,8 +76,11 @@ public struct TextReporter: Reporter {
     private func stagedPaths(_ report: Report) -> String {
         var seen = Set<String>()
         let paths = report.findings.compactMap(\.finding.path).filter { seen.insert($0).inserted }
-        return paths.prefix(5).map { "'" + $0.split(separator: "'", omittingEmptySubsequences: false)
-            .joined(separator: "'\\''") + "'" }.joined(separator: " ") + (paths.count > 5 ? " ..." : "")
+        return paths.prefix(5).map {
+            "'"
+                + $0.split(separator: "'", omittingEmptySubsequences: false)
+                .joined(separator: "'\\''") + "'"
+        }.joined(separator: " ") + (paths.count > 5 ? " ..." : "")
     }
 
     private func paint(_ severity: Severity) -> String {

@@ -1,8 +1,9 @@
 import ClayDetect
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The team's settings from `.clay-guard.json`: what to skip, what to allow, which rules to

@@ -6,7 +6,9 @@ extension BuiltInRules {
     ) { rule in
         rule.minimumEntropy = 3.5
         rule.examples = ["SF_ACCESS_TOKEN=00D{alnum:12}!{sfchars:96}"]
-        rule.counterExamples = ["SF_ACCESS_TOKEN=00Dxxxxxxxxxxxx!xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"]
+        rule.counterExamples = [
+            "SF_ACCESS_TOKEN=00Dxxxxxxxxxxxx!xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+        ]
     }
 
     static let salesforceRefreshToken = Rule.builtIn(
@@ -26,7 +28,7 @@ extension BuiltInRules {
     ) { rule in
         rule.rejectsWordyBody = false
         rule.examples = [
-            "SFDX_AUTH_URL=force://PlatformCLI::5Aep861{sfchars:80}@{alnum:10}.my.salesforce.com",
+            "SFDX_AUTH_URL=force://PlatformCLI::5Aep861{sfchars:80}@{alnum:10}.my.salesforce.com"
         ]
         rule.counterExamples = ["SFDX_AUTH_URL=force://<client>:<secret>:<refresh token>@<host>"]
     }
