@@ -2,6 +2,7 @@
 #define CLAY_GUARD_CLIBGIT2_SHIM_H
 
 #include <git2.h>
+#include <git2/sys/repository.h>
 
 /* git_libgit2_opts is variadic, which Swift cannot call; these wrap the options we set. */
 static inline int clay_git_set_strict_hash_verification(int enabled) {

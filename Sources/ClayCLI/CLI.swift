@@ -11,6 +11,8 @@ import ClayScan
 /// The command line: parses the words, runs the command, renders errors, returns the exit code.
 public enum ClayGuardCLI {
     public static func main() -> Never {
+        // A closed stdout must surface as a write error (exit 2), not kill the process.
+        signal(SIGPIPE, SIG_IGN)
         exit(run(Array(CommandLine.arguments.dropFirst())).rawValue)
     }
 
@@ -25,7 +27,11 @@ public enum ClayGuardCLI {
         }
         let console = Console(color: arguments.color, quiet: arguments.quiet)
         if arguments.help || arguments.command == "help" || arguments.command.isEmpty {
-            console.report(Help.text)
+            do {
+                try console.report(Help.text)
+            } catch {
+                return .incomplete
+            }
             return arguments.command.isEmpty && !arguments.help ? .usage : .clean
         }
         guard let command = Commands.table[arguments.command] else {

@@ -21,8 +21,12 @@ public struct Console: Sendable {
 
     public static var stderrIsTerminal: Bool { isatty(2) == 1 }
 
-    public func report(_ text: String) {
-        write(1, text)
+    /// The report on stdout. A report that cannot be delivered (a closed pipe, a full disk)
+    /// is an incomplete run, not a clean one.
+    public func report(_ text: String) throws(ScanError) {
+        guard write(1, text) else {
+            throw .io(path: "standard output", reason: "the report could not be written (errno \(errno))")
+        }
     }
 
     /// A note or summary on stderr; silent with `--quiet`.
@@ -45,15 +49,17 @@ public struct Console: Sendable {
         useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
-    private func write(_ descriptor: Int32, _ text: String) {
+    @discardableResult
+    private func write(_ descriptor: Int32, _ text: String) -> Bool {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeMutableBytes {
                 Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset)
             }
-            if written <= 0 { return }
+            if written <= 0 { return false }
             offset += written
         }
+        return true
     }
 }

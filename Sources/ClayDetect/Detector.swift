@@ -35,13 +35,29 @@ public final class Detector: Sendable {
     }
 
     /// The findings in `text`, attributed to `path` (nil for a commit message).
-    public func scan(_ text: String, path: String?) -> [Finding] {
+    public func scan(_ text: String, path: String?) throws(MatchError) -> [Finding] {
         var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBufferPointer { scan(UnsafeBufferPointer($0), path: path) }
+        return try bytes.withUnsafeMutableBufferPointer { buffer throws(MatchError) in
+            try scan(UnsafeBufferPointer(buffer), path: path)
+        }
     }
 
     /// The findings in `bytes`, in order of position.
-    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String?) -> [Finding] {
+    ///
+    /// UTF-16 text (a byte-order mark, or NULs at every other byte) is read as UTF-8 first:
+    /// Windows PowerShell writes files that way. Line numbers hold; columns count UTF-8 bytes.
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String?) throws(MatchError) -> [Finding] {
+        if let decoded = UTF16Text.decode(bytes) {
+            var copy = decoded
+            return try copy.withUnsafeMutableBufferPointer { buffer throws(MatchError) in
+                try scanBytes(UnsafeBufferPointer(buffer), path: path)
+            }
+        }
+        return try scanBytes(bytes, path: path)
+    }
+
+    private func scanBytes(_ bytes: UnsafeBufferPointer<UInt8>, path: String?) throws(MatchError) -> [Finding]
+    {
         let text = Text(bytes: bytes)
         var windows = [[Range<Int>]](repeating: [], count: rules.count)
         for hit in filter.hits(in: bytes) {
@@ -57,11 +73,11 @@ public final class Detector: Sendable {
         for (ruleIndex, ruleWindows) in windows.enumerated() where !ruleWindows.isEmpty {
             var seen = Set<Int>()
             for window in ruleWindows {
-                for match in rules[ruleIndex].pattern.matches(in: bytes, range: window)
-                where seen.insert(match.secret.lowerBound).inserted
-                    && accepts(match, rule: rules[ruleIndex], in: text)
-                {
-                    candidates.append(Candidate(rule: ruleIndex, match: match))
+                for match in try rules[ruleIndex].pattern.matches(in: bytes, range: window)
+                where seen.insert(match.secret.lowerBound).inserted {
+                    if try accepts(match, rule: rules[ruleIndex], in: text) {
+                        candidates.append(Candidate(rule: ruleIndex, match: match))
+                    }
                 }
             }
         }
@@ -80,7 +96,7 @@ public final class Detector: Sendable {
             redacted: path)
     }
 
-    private func accepts(_ match: PatternMatch, rule: Rule, in text: Text) -> Bool {
+    private func accepts(_ match: PatternMatch, rule: Rule, in text: Text) throws(MatchError) -> Bool {
         let secret = text.string(match.secret)
         let bodyRange = match.body ?? match.secret
         let body = text.bytes[bodyRange]
@@ -92,12 +108,12 @@ public final class Detector: Sendable {
         if let minimum = rule.minimumEntropy, shannonEntropy(body) < minimum { return false }
         if let reject = rule.rejectPrefix {
             let lineStart = text.lineStart(before: match.secret.lowerBound)
-            if reject.test(text.bytes, range: lineStart..<match.secret.lowerBound) { return false }
+            if try reject.test(text.bytes, range: lineStart..<match.secret.lowerBound) { return false }
         }
         if let context = rule.context {
             let around = text.window(around: match.whole.lowerBound, lines: max(rule.contextLines, 0))
             let reach = around.lowerBound..<max(around.upperBound, match.whole.upperBound)
-            if !context.test(text.bytes, range: reach) { return false }
+            if try !context.test(text.bytes, range: reach) { return false }
         }
         return true
     }

@@ -15,6 +15,7 @@ public enum Placeholder {
         if value.contains("{") || value.contains("}") || value.contains("$") { return true }
         if hasFillerRun(value) { return true }
         if distinctAlphanumerics(value) <= 2 { return true }
+        if hasFillerUUID(value) { return true }
         return wordSegments(value).contains { segment in
             hintWords.contains { segment == $0 || (segment.count > $0.count + 1 && isAffix($0, of: segment)) }
         }
@@ -55,6 +56,33 @@ public enum Placeholder {
 
     private static func distinctAlphanumerics(_ value: String) -> Int {
         Set(value.lowercased().filter { $0.isLetter || $0.isNumber }).count
+    }
+
+    /// A UUID whose hex digits are all one (`11111111-1111-...`): a filler, wherever it sits.
+    private static func hasFillerUUID(_ value: String) -> Bool {
+        let characters = Array(value)
+        let shape = [8, 4, 4, 4, 12]
+        var index = 0
+        while index + 36 <= characters.count {
+            var position = index
+            var digits = Set<Character>()
+            var isUUID = true
+            for (group, length) in shape.enumerated() {
+                for _ in 0..<length {
+                    guard characters[position].isHexDigit else { isUUID = false; break }
+                    digits.insert(Character(characters[position].lowercased()))
+                    position += 1
+                }
+                if !isUUID { break }
+                if group < 4 {
+                    guard characters[position] == "-" else { isUUID = false; break }
+                    position += 1
+                }
+            }
+            if isUUID, digits.count <= 1 { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Lowercased runs of letters, split at anything else and at a lower-to-upper change.

@@ -61,21 +61,33 @@ public final class BytePattern: @unchecked Sendable {
         return compiled
     }
 
-    /// Every non-overlapping match in `bytes[range]`, with the `secret` and `body` groups resolved.
-    public func matches(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [PatternMatch] {
+    /// Every non-overlapping match in `bytes[range]`, with the `secret` and `body` groups
+    /// resolved (`body` only where it lies inside `secret`).
+    ///
+    /// An engine failure is an error, never "no match": a scan that could not look must not
+    /// read as clean. Where the JIT runs out of stack the interpreter, which keeps its
+    /// backtracking on the heap, tries again.
+    public func matches(
+        in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>
+    ) throws(MatchError) -> [PatternMatch] {
         guard let base = bytes.baseAddress, !range.isEmpty, let compiled = code() else { return [] }
-        let code = compiled.code
-        guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return [] }
+        guard let data = pcre2_match_data_create_from_pattern_8(compiled.code, nil) else {
+            throw MatchError(pattern: source, code: PCRE2_ERROR_NOMEMORY)
+        }
         defer { pcre2_match_data_free_8(data) }
         var found: [PatternMatch] = []
         var start = range.lowerBound
         while start <= range.upperBound {
-            let rc = pcre2_match_8(code, base, range.upperBound, start, 0, data, nil)
-            if rc < 0 { break }
+            let rc = try run(compiled.code, base, range.upperBound, start, data)
+            if rc == PCRE2_ERROR_NOMATCH { break }
             let vector = pcre2_get_ovector_pointer_8(data)!
             let whole = vector[0]..<vector[1]
             let secret = span(compiled.secretGroup, vector) ?? whole
-            let body = span(compiled.bodyGroup, vector)
+            var body = span(compiled.bodyGroup, vector)
+            if let inner = body, inner.lowerBound < secret.lowerBound || inner.upperBound > secret.upperBound
+            {
+                body = nil
+            }
             found.append(PatternMatch(whole: whole, secret: secret, body: body))
             start = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
         }
@@ -83,17 +95,35 @@ public final class BytePattern: @unchecked Sendable {
     }
 
     /// Whether the pattern matches anywhere in `bytes[range]`.
-    public func test(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Bool {
+    public func test(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) throws(MatchError) -> Bool {
         guard let base = bytes.baseAddress, let compiled = code() else { return false }
-        guard let data = pcre2_match_data_create_from_pattern_8(compiled.code, nil) else { return false }
+        guard let data = pcre2_match_data_create_from_pattern_8(compiled.code, nil) else {
+            throw MatchError(pattern: source, code: PCRE2_ERROR_NOMEMORY)
+        }
         defer { pcre2_match_data_free_8(data) }
-        return pcre2_match_8(compiled.code, base, range.upperBound, range.lowerBound, 0, data, nil) >= 0
+        return try run(compiled.code, base, range.upperBound, range.lowerBound, data) != PCRE2_ERROR_NOMATCH
     }
 
-    /// Convenience for strings, used by configuration checks and tests.
-    public func test(_ text: String) -> Bool {
+    /// For strings (configuration values, short lines): an engine failure counts as a match,
+    /// the cautious answer for the callers (an allow-list entry that cannot be judged allows
+    /// nothing is the caller's choice; see `Suppressor`).
+    public func test(_ text: String) throws(MatchError) -> Bool {
         var copy = Array(text.utf8)
-        return copy.withUnsafeMutableBufferPointer { test(UnsafeBufferPointer($0), range: 0..<$0.count) }
+        return try copy.withUnsafeMutableBufferPointer { buffer throws(MatchError) in
+            try test(UnsafeBufferPointer(buffer), range: 0..<buffer.count)
+        }
+    }
+
+    private func run(
+        _ code: OpaquePointer, _ base: UnsafePointer<UInt8>, _ length: Int, _ start: Int,
+        _ data: OpaquePointer
+    ) throws(MatchError) -> Int32 {
+        var rc = pcre2_match_8(code, base, length, start, 0, data, nil)
+        if rc == PCRE2_ERROR_JIT_STACKLIMIT {
+            rc = pcre2_match_8(code, base, length, start, UInt32(PCRE2_NO_JIT), data, nil)
+        }
+        if rc < 0, rc != PCRE2_ERROR_NOMATCH { throw MatchError(pattern: source, code: rc) }
+        return rc < 0 ? PCRE2_ERROR_NOMATCH : rc
     }
 
     private func span(_ group: UInt32?, _ vector: UnsafeMutablePointer<Int>) -> Range<Int>? {
@@ -125,6 +155,20 @@ public struct PatternMatch: Sendable, Equatable {
     public var whole: Range<Int>
     public var secret: Range<Int>
     public var body: Range<Int>?
+}
+
+/// The pattern engine gave up on some text (a match or backtracking limit): the scan of that
+/// text did not complete.
+public struct MatchError: Error, Sendable, CustomStringConvertible {
+    public let pattern: String
+    public let code: Int32
+
+    public var description: String {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let length = pcre2_get_error_message_8(code, &buffer, buffer.count)
+        let reason = length > 0 ? String(decoding: buffer[..<Int(length)], as: UTF8.self) : "code \(code)"
+        return "the pattern '\(pattern)' could not be matched: \(reason)"
+    }
 }
 
 /// A pattern that does not compile.

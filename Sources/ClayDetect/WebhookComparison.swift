@@ -26,18 +26,22 @@ public enum WebhookComparison {
             + "|hash_equals|messagedigest\\.isequal|safecompare|timing_safe|constant_time")
 
     /// Judges one file's text.
-    public static func verdict(_ text: String) -> Verdict {
+    public static func verdict(_ text: String) throws(MatchError) -> Verdict {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var names: [String] = []
         var readsHeader = false
-        for line in lines where header.test(line) && readsRequest.test(line) {
+        for line in lines {
+            guard try header.test(line), try readsRequest.test(line) else { continue }
             readsHeader = true
-            if let name = assignedName(line) { names.append(name) }
+            if let name = try assignedName(line) { names.append(name) }
         }
         guard readsHeader else { return Verdict(readsHeader: false, naiveComparisons: []) }
         var naive: [NaiveComparison] = []
-        for (index, line) in lines.enumerated() where equality.test(line) && !constantTime.test(line) {
-            let mentionsHeader = header.test(line) && readsRequest.test(line)
+        for (index, line) in lines.enumerated() {
+            guard try equality.test(line), try !constantTime.test(line) else { continue }
+            let namesHeader = try header.test(line)
+            let readsRequestHere = try readsRequest.test(line)
+            let mentionsHeader = namesHeader && readsRequestHere
             let mentionsName = names.contains { containsWord($0, in: line) }
             if mentionsHeader || mentionsName {
                 naive.append(NaiveComparison(line: index + 1, text: line.trimmingSpaces()))
@@ -46,11 +50,13 @@ public enum WebhookComparison {
         return Verdict(readsHeader: true, naiveComparisons: naive)
     }
 
-    static func assignedName(_ line: String) -> String? {
+    static func assignedName(_ line: String) throws(MatchError) -> String? {
         var bytes = Array(line.utf8)
-        return bytes.withUnsafeMutableBufferPointer { buffer -> String? in
+        return try bytes.withUnsafeMutableBufferPointer { buffer throws(MatchError) -> String? in
             let view = UnsafeBufferPointer(buffer)
-            guard let match = assignment.matches(in: view, range: 0..<view.count).first else { return nil }
+            guard let match = try assignment.matches(in: view, range: 0..<view.count).first else {
+                return nil
+            }
             let text = String(decoding: view[match.whole], as: UTF8.self)
             let trimmed = text.drop { $0 == " " || $0 == "\t" }
             let words = trimmed.split { !($0.isLetter || $0.isNumber || $0 == "_") }

@@ -11,12 +11,21 @@ public enum FileBytes {
             throw .library(function: "fopen", code: -1, message: "cannot open \(path)")
         }
         defer { fclose(file) }
+        var status = stat()
+        if fstat(fileno(file), &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            throw .library(function: "fopen", code: -1, message: "\(path) is a directory")
+        }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
             let count = fread(&chunk, 1, chunk.count, file)
             if count > 0 { bytes.append(contentsOf: chunk[..<count]) }
-            if count < chunk.count { break }
+            if count < chunk.count {
+                if ferror(file) != 0 {
+                    throw .library(function: "fread", code: -1, message: "cannot read \(path)")
+                }
+                break
+            }
         }
         return bytes
     }

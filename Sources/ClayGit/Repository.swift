@@ -19,7 +19,12 @@ public final class Repository: @unchecked Sendable {
         Libgit2.initialize()
         var opened: OpaquePointer?
         let code: Int32
-        if let path {
+        if path == nil, let workTree = Self.environment("GIT_WORK_TREE") {
+            // libgit2 1.5 refuses GIT_WORK_TREE when opening from the environment; do what git
+            // does with it by hand (`git --git-dir=... --work-tree=... commit`, dotfile setups).
+            opened = try Self.openWithWorkTree(workTree)
+            code = 0
+        } else if let path {
             code = git_repository_open_ext(&opened, path, 0, nil)
         } else {
             code = git_repository_open_ext(&opened, nil, GIT_REPOSITORY_OPEN_FROM_ENV.rawValue, nil)
@@ -127,6 +132,34 @@ public final class Repository: @unchecked Sendable {
         return tips
     }
 
+    /// References that lead to a tree or a blob rather than a commit (`git tag NAME BLOB`): the
+    /// content is reachable, and a sweep must read it.
+    public func referencedContent() throws(GitError) -> [(name: String, id: ObjectID, isTree: Bool)] {
+        var iterator: OpaquePointer?
+        try check(git_reference_iterator_new(&iterator, handle), "git_reference_iterator_new")
+        defer { git_reference_iterator_free(iterator) }
+        var found: [(String, ObjectID, Bool)] = []
+        var reference: OpaquePointer?
+        while true {
+            let code = git_reference_next(&reference, iterator)
+            if code == GIT_ITEROVER.rawValue { break }
+            try check(code, "git_reference_next")
+            guard let current = reference else { continue }
+            defer { git_reference_free(current) }
+            var peeled: OpaquePointer?
+            guard git_reference_peel(&peeled, current, GIT_OBJECT_ANY) == 0, let peeled else { continue }
+            defer { git_object_free(peeled) }
+            let type = git_object_type(peeled)
+            guard type == GIT_OBJECT_TREE || type == GIT_OBJECT_BLOB else { continue }
+            found.append(
+                (
+                    String(cString: git_reference_name(current)), ObjectID(git_object_id(peeled).pointee),
+                    type == GIT_OBJECT_TREE
+                ))
+        }
+        return found
+    }
+
     /// A configuration value as git would read it (repository, global, system); nil if unset.
     public func configString(_ name: String) throws(GitError) -> String? {
         var config: OpaquePointer?
@@ -169,6 +202,38 @@ public final class Repository: @unchecked Sendable {
     public func contains(_ id: ObjectID) -> Bool {
         var oid = id.oid
         return git_odb_exists(odb, &oid) == 1
+    }
+
+    static func environment(_ name: String) -> String? {
+        guard let value = getenv(name) else { return nil }
+        let text = String(cString: value)
+        return text.isEmpty ? nil : text
+    }
+
+    /// Opens GIT_DIR (or the repository around the current directory), then points it at
+    /// GIT_WORK_TREE and, if set, at the index GIT_INDEX_FILE names.
+    private static func openWithWorkTree(_ workTree: String) throws(GitError) -> OpaquePointer {
+        var repository: OpaquePointer?
+        let start = environment("GIT_DIR") ?? currentDirectory()
+        let flags = environment("GIT_DIR") == nil ? 0 : GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue
+        let code = git_repository_open_ext(&repository, start, flags, nil)
+        guard code == 0, let repository else {
+            if code == GIT_ENOTFOUND.rawValue { throw .notARepository(path: start) }
+            throw .library(function: "git_repository_open_ext", code: code, message: lastErrorMessage())
+        }
+        do {
+            try check(git_repository_set_workdir(repository, workTree, 0), "git_repository_set_workdir")
+            if let indexPath = environment("GIT_INDEX_FILE") {
+                var index: OpaquePointer?
+                try check(git_index_open(&index, indexPath), "git_index_open")
+                defer { git_index_free(index) }
+                try check(git_repository_set_index(repository, index), "git_repository_set_index")
+            }
+        } catch {
+            git_repository_free(repository)
+            throw error
+        }
+        return repository
     }
 
     static func currentDirectory() -> String {

@@ -4,6 +4,17 @@
     import Darwin
 #endif
 
+/// Why the last `open` for writing failed, in words a user can act on.
+func writeFailure() -> String {
+    switch errno {
+    case ELOOP: "is a symbolic link, and clay-guard does not write through links"
+    case ENOENT: "cannot be written: its directory does not exist"
+    case EACCES, EPERM: "cannot be written: permission denied"
+    case EISDIR: "is a directory"
+    default: "cannot be written (errno \(errno))"
+    }
+}
+
 func fileExists(_ path: String) -> Bool {
     access(path, F_OK) == 0
 }
@@ -18,8 +29,10 @@ public enum FileWriter {
 }
 
 func writeFile(_ path: String, _ bytes: [UInt8], mode: mode_t = 0o644) throws(ScanError) {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode)
-    guard descriptor >= 0 else { throw .io(path: path, reason: "cannot be written") }
+    // Never through a symbolic link: a repository can commit one where a report, a baseline or
+    // a cleanup file is about to be written, aimed at a file of the user's.
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, mode)
+    guard descriptor >= 0 else { throw .io(path: path, reason: writeFailure()) }
     defer { close(descriptor) }
     fchmod(descriptor, mode)
     var offset = 0

@@ -53,9 +53,22 @@ public struct Report: Sendable {
     public var scannedCommits = 0
     public var scannedBytes = 0
     public var shallow = false
+    /// Paths left out by the configuration's `skipPaths`.
+    public var skippedPaths = 0
 
     public init(kind: Kind) {
         self.kind = kind
+    }
+
+    /// Adds the findings of another scan of the same changes that this one does not have.
+    mutating func merge(_ other: Report) {
+        let key = { (reported: ReportedFinding) -> String in
+            let finding = reported.finding
+            return "\(finding.rule)|\(finding.path ?? "")|\(finding.line)|\(finding.column)"
+        }
+        let known = Set(findings.map(key))
+        findings += other.findings.filter { !known.contains(key($0)) }
+        findings.sort { ($0.finding.path ?? "", $0.finding.line) < ($1.finding.path ?? "", $1.finding.line) }
     }
 
     /// Whether any finding is at or above `level`.

@@ -36,6 +36,11 @@ public enum ScanError: Error, Sendable {
         case let error as ScanError: error
         case let error as GitError: .git(error)
         case let error as PatternError: .config(keyPath: "customRules", reason: error.description)
+        case let error as MatchError:
+            .failed(
+                error.description,
+                hint: "the scan did not complete; simplify the custom pattern, or report the file "
+                    + "that caused it")
         default: .failed("\(error)", hint: nil)
         }
     }

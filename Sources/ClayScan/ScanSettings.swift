@@ -53,6 +53,18 @@ public struct ScanContext: Sendable {
         return ScanContext(configuration: configuration, baseline: baseline)
     }
 
+    /// The same run with the settings HEAD holds (none if HEAD has no settings file), and the
+    /// same baseline.
+    static func load(committedSettingsOf repository: Repository, like staged: ScanContext) throws
+        -> ScanContext
+    {
+        var configuration = Configuration()
+        if let blob = try repository.headBlob(at: Configuration.fileName) {
+            configuration = try Configuration(bytes: try repository.objectBytes(blob))
+        }
+        return ScanContext(configuration: configuration, baseline: staged.suppressor.baseline)
+    }
+
     /// The configuration alone, for commands that need `failOn` or the rule list.
     public static func loadConfiguration(
         _ settings: ScanSettings, fromIndex: Bool

@@ -9,7 +9,7 @@ import Testing
 
     func report() throws -> Report {
         let finding = try #require(
-            Detector(rules: BuiltInRules.all).scan("x\nK=\(key)", path: "a b.env").first)
+            try Detector(rules: BuiltInRules.all).scan("x\nK=\(key)", path: "a b.env").first)
         var report = Report(kind: .history)
         report.findings = [
             ReportedFinding(

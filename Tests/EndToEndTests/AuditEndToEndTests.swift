@@ -19,8 +19,12 @@ import Testing
     func wellKeptRepository() throws -> TestRepository {
         let repo = try TestRepository()
         try repo.write(".gitignore", ".env\n.env.local\n.env.*.local\n*.key\n")
-        try repo.write(".github/workflows/scan.yml", "jobs:\n  scan:\n    steps:\n      - run: scripts/ci-scan.sh # clay-guard\n")
-        try repo.write("server.js", """
+        try repo.write(
+            ".github/workflows/scan.yml",
+            "jobs:\n  scan:\n    steps:\n      - run: scripts/ci-scan.sh # clay-guard\n")
+        try repo.write(
+            "server.js",
+            """
             const signature = req.headers['x-clay-signature'];
             if (!crypto.timingSafeEqual(Buffer.from(signature), expected)) { return reject(); }
             """)
@@ -57,8 +61,10 @@ import Testing
         try repo.git(["add", "staged.env"])
         let (status, states) = try items(repo)
         #expect(status == 1)
-        for id in ["head-clean", "staged-clean", "history-clean", "env-files-ignored", "pre-commit-hook",
-                   "ci-scan", "provider-keys", "webhook-verification"] {
+        for id in [
+            "head-clean", "staged-clean", "history-clean", "env-files-ignored", "pre-commit-hook",
+            "ci-scan", "provider-keys", "webhook-verification",
+        ] {
             #expect(states[id] == "fail", "\(id): \(states[id] ?? "missing")")
         }
     }

@@ -52,8 +52,10 @@ import Testing
 
     @Test func theInlineMarkerWorksInAnyCommentSyntax() throws {
         let repo = try TestRepository()
-        for (name, comment) in [("a.py", "# clay-guard:allow"), ("b.js", "// clay-guard:allow"),
-                                ("c.sql", "-- clay-guard:allow"), ("d.html", "<!-- clay-guard:allow -->")] {
+        for (name, comment) in [
+            ("a.py", "# clay-guard:allow"), ("b.js", "// clay-guard:allow"),
+            ("c.sql", "-- clay-guard:allow"), ("d.html", "<!-- clay-guard:allow -->"),
+        ] {
             try repo.write(name, "k = '\(key)' \(comment)\n")
         }
         try repo.write("e.py", "k = '\(key)'\n")
@@ -75,10 +77,14 @@ import Testing
 
     @Test func aCustomRuleAndSkippedPathsApply() throws {
         let repo = try TestRepository()
-        try repo.write(".clay-guard.json", """
+        try repo.write(
+            ".clay-guard.json",
+            """
             {"version": 1, "skipPaths": ["vendor/**"],
              "customRules": [{"id": "acme-token", "pattern": "acme_[0-9a-f]{24}", "keywords": ["acme_"]}]}
             """)
+        try repo.git(["add", "."])
+        try repo.git(["commit", "-q", "-m", "settings"])
         try repo.write("vendor/lib/a.env", "K=\(key)\n")
         try repo.write("app.py", "t = '\(FakeSecrets.expand("acme_{hex:24}", seed: 63))'\n")
         try repo.git(["add", "."])

@@ -17,7 +17,7 @@ enum AuditCommand {
         if let output = arguments.output {
             try OutputFile.write(rendered, to: output)
         } else {
-            console.report(rendered)
+            try console.report(rendered)
         }
         if result.incomplete { return .incomplete }
         return result.failed ? .findings : .clean

@@ -13,7 +13,7 @@ enum Commands {
         "baseline": ScanCommands.baseline,
         "rules": RulesCommand.run,
         "version": { _, console in
-            console.report("clay-guard \(ClayGuardVersion.current)\n")
+            try console.report("clay-guard \(ClayGuardVersion.current)\n")
             return .clean
         },
         "ignore-check": IgnoreCheckCommand.run,
@@ -48,9 +48,12 @@ enum Commands {
         if let output = arguments.output {
             try OutputFile.write(rendered, to: output)
         } else {
-            console.report(rendered)
+            try console.report(rendered)
         }
         for note in report.notes { console.info("note: \(note)") }
+        if let unknown = configuration?.unknownKeys, !unknown.isEmpty {
+            console.warning("unknown keys in the configuration, ignored: \(unknown.joined(separator: ", "))")
+        }
         if report.staleBaselineEntries > 0 {
             console.warning(
                 "\(report.staleBaselineEntries) baseline entries match nothing any more; "

@@ -14,7 +14,7 @@ enum IgnoreCheckCommand {
         if let output = arguments.output {
             try OutputFile.write(rendered, to: output)
         } else {
-            console.report(rendered)
+            try console.report(rendered)
         }
         for note in result.notes { console.info("note: \(note)") }
         console.info(IgnoreAuditReport.summary(result))

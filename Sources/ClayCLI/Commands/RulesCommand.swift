@@ -17,7 +17,7 @@ enum RulesCommand {
                 for example in rule.counterExamples { text += "    leaves out:  \(example)\n" }
             }
         }
-        console.report(text)
+        try console.report(text)
         return .clean
     }
 }

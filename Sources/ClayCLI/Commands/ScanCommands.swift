@@ -56,7 +56,8 @@ enum ScanCommands {
         }
         let updates = try PrePushScan.parse(String(decoding: input, as: UTF8.self))
         let result = try PrePushScan.run(
-            updates: updates, settings: Commands.settings(arguments), jobs: arguments.jobs)
+            updates: updates, remote: arguments.positional.first, settings: Commands.settings(arguments),
+            jobs: arguments.jobs)
         return try Commands.finish(result.report, arguments: arguments, console: console)
     }
 

@@ -19,6 +19,16 @@ enum Fragment {
     /// Not preceded or followed by another token character.
     static let start = "(?<![A-Za-z0-9_-])"
     static let end = "(?![A-Za-z0-9_-])"
+    /// A `/` as it appears in source: plain, JSON-escaped (`\/`, PHP's json_encode) or
+    /// percent-encoded.
+    static let slash = "(?:/|\\\\/|%2[Ff])"
+    /// An optional scheme, in the same spellings.
+    static let scheme = "(?:https?(?::|%3[Aa])\(slash)\(slash))?"
+
+    /// A URL path written with `/`, turned into a pattern that accepts every spelling of it.
+    static func path(_ segments: String...) -> String {
+        segments.joined(separator: slash)
+    }
     /// A key name that contains `word`, followed by `:` or `=` (JSON, YAML, .env, code).
     static func keyName(_ word: String) -> String {
         "\(word)[A-Za-z0-9_.-]*[\"']?\\s*(?::|=|=>)"

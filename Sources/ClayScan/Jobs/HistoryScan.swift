@@ -12,6 +12,9 @@ public enum HistoryScan {
         public var sinceCommit: String?
         /// Exclude everything reachable from a remote-tracking ref (a new branch's push).
         public var excludeRemoteTracking = false
+        /// With `excludeRemoteTracking`, only this remote's tracking refs (`refs/remotes/NAME/`);
+        /// nil for every remote.
+        public var remoteName: String?
         public var jobs = 0
         public var progress: (@Sendable (Progress) -> Void)?
         /// Receives one line per phase with its duration (`--verbose`).
@@ -57,10 +60,18 @@ public enum HistoryScan {
         var clock = PhaseClock(report: options.timing)
         let spec = try walkSpec(repository, options: options)
         let messages = Mutex<[ObjectID: [Finding]]>([:])
+        let messageFailure = Mutex<MatchError?>(nil)
         let commitSet = try repository.walk(spec) { id, bytes in
-            let found = context.detector.scan(bytes, path: nil)
+            let found: [Finding]
+            do throws(MatchError) {
+                found = try context.detector.scan(bytes, path: nil)
+            } catch {
+                messageFailure.withLock { $0 = $0 ?? error }
+                return
+            }
             if !found.isEmpty { messages.withLock { $0[id] = found } }
         }
+        if let failure = messageFailure.withLock({ $0 }) { throw failure }
         let commits = commitSet.commits
         clock.lap("walked \(commits.count) commits")
         report.scannedCommits = commits.count
@@ -74,7 +85,9 @@ public enum HistoryScan {
         let introductions = try findIntroductions(
             repository, commits: commits, workers: workers, options: options)
         let blobs = distinctBlobs(introductions)
-        clock.lap("compared trees: \(introductions.reduce(0) { $0 + $1.count }) introductions, \(blobs.ids.count) distinct blobs")
+        clock.lap(
+            "compared trees: \(introductions.reduce(0) { $0 + $1.count }) introductions, \(blobs.ids.count) distinct blobs"
+        )
         let blobFindings = try scanBlobs(
             repository, blobs: blobs.ids, paths: blobs.firstPath, context: context, workers: workers,
             options: options, report: &report)
@@ -96,6 +109,11 @@ public enum HistoryScan {
                         inHead: commit.id == head))
             }
         }
+        if options.revisions.isEmpty, options.sinceCommit == nil {
+            grouped += try referencedContent(
+                repository, context: context, scanned: blobs.index, headBlobs: headBlobs,
+                firstCommit: commits.count, report: &report)
+        }
         let (kept, suppressed) = context.suppressor.apply(grouped.map(\.finding))
         report.suppressed = suppressed
         if let baseline = context.suppressor.baseline {
@@ -109,12 +127,20 @@ public enum HistoryScan {
         {
             var finding = entry.finding
             if let level = context.configuration.severityOverrides[finding.rule] { finding.severity = level }
-            let commit = commits[entry.commitIndex]
-            let provenance = Provenance(
-                commit: commit.id.description, author: commit.author,
-                date: ISODate.format(seconds: commit.time, zone: commit.timeZone), inHead: entry.inHead,
-                commits: entry.commits.map(\.description), paths: entry.paths,
-                atShallowBoundary: commit.isShallowBoundary)
+            let provenance: Provenance
+            if entry.commitIndex < commits.count {
+                let commit = commits[entry.commitIndex]
+                provenance = Provenance(
+                    commit: commit.id.description, author: commit.author,
+                    date: ISODate.format(seconds: commit.time, zone: commit.timeZone), inHead: entry.inHead,
+                    commits: entry.commits.map(\.description), paths: entry.paths,
+                    atShallowBoundary: commit.isShallowBoundary)
+            } else {
+                // Content a reference names directly, outside any commit.
+                provenance = Provenance(
+                    commit: entry.reference ?? "", author: "", date: "", inHead: entry.inHead, commits: [],
+                    paths: entry.paths, atShallowBoundary: false)
+            }
             report.findings.append(context.report(finding, provenance: provenance))
             secrets.append(finding)
         }
@@ -148,8 +174,9 @@ public enum HistoryScan {
             spec.exclude.append(try repository.resolveCommit(since))
         }
         if options.excludeRemoteTracking {
+            let prefix = options.remoteName.map { "refs/remotes/\($0)/" } ?? "refs/remotes/"
             spec.exclude += try repository.referenceTips()
-                .filter { $0.name.hasPrefix("refs/remotes/") }.map(\.commit)
+                .filter { $0.name.hasPrefix(prefix) }.map(\.commit)
         }
         return spec
     }
@@ -254,7 +281,7 @@ public enum HistoryScan {
             work: { handle, index in
                 let found = try handle.withObject(blobs[index]) { _, content in
                     bytes.wrappingAdd(content.count, ordering: .relaxed)
-                    return context.detector.scan(content, path: paths[index])
+                    return try context.detector.scan(content, path: paths[index])
                 }
                 if !found.isEmpty { results.withLock { $0[index] = found } }
                 let count = done.wrappingAdd(1, ordering: .relaxed).newValue
@@ -283,6 +310,38 @@ public enum HistoryScan {
         var commits: [ObjectID]
         var paths: [String]
         var inHead: Bool
+        /// For content a reference names directly: the reference.
+        var reference: String?
+    }
+
+    /// Blobs and trees that a reference names directly (`git tag NAME BLOB`), read and scanned
+    /// unless a commit already brought the same blob.
+    static func referencedContent(
+        _ repository: Repository, context: ScanContext, scanned: [ObjectID: Int], headBlobs: Set<ObjectID>,
+        firstCommit: Int, report: inout Report
+    ) throws -> [Grouped] {
+        var grouped: [Grouped] = []
+        let finder = IntroducedBlobFinder(repository: repository)
+        for reference in try repository.referencedContent() {
+            let blobs =
+                reference.isTree
+                ? try finder.allBlobs(tree: reference.id).map { ($0.blob, reference.name + ":" + $0.path) }
+                : [(reference.id, reference.name)]
+            for (blob, path) in blobs where scanned[blob] == nil {
+                let found = try repository.withObject(blob) { _, bytes in
+                    report.scannedFiles += 1
+                    report.scannedBytes += bytes.count
+                    return try context.detector.scan(bytes, path: path)
+                }
+                for finding in found {
+                    grouped.append(
+                        Grouped(
+                            finding: finding, commitIndex: firstCommit, commits: [], paths: [path],
+                            inHead: headBlobs.contains(blob), reference: reference.name))
+                }
+            }
+        }
+        return grouped
     }
 
     /// Each distinct secret once: the earliest commit (parents come first) that introduced a blob
@@ -337,7 +396,8 @@ struct PhaseClock {
     mutating func lap(_ what: String) {
         guard let report else { return }
         let now = ContinuousClock.now
-        let seconds = Double((now - last).components.attoseconds) / 1e18 + Double((now - last).components.seconds)
+        let seconds =
+            Double((now - last).components.attoseconds) / 1e18 + Double((now - last).components.seconds)
         report("\(what) in \((seconds * 100).rounded() / 100) s")
         last = now
     }

@@ -237,8 +237,9 @@ public enum IgnoreAudit {
         let current = IgnoreFile(gitignoreIn: "", bytes: existing).lines
         if !current.contains(fixComment) { text += fixComment + newline }
         text += lines.map { $0 + newline }.joined()
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
-        guard descriptor >= 0 else { throw ScanError.io(path: path, reason: "cannot be written") }
+        // A committed symlink named .gitignore must not send the patterns outside the repository.
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else { throw ScanError.io(path: path, reason: writeFailure()) }
         defer { close(descriptor) }
         let bytes = Array(text.utf8)
         var offset = 0

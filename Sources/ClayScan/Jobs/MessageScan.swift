@@ -9,7 +9,14 @@ public enum MessageScan {
         let context = try ScanContext.load(settings, repository: repository, fromIndex: true)
         var report = Report(kind: .message)
         let text = strippingComments(bytes)
-        let found = text.withUnsafeBufferPointer { context.detector.scan($0, path: nil) }
+        let found: [Finding]
+        do {
+            found = try text.withUnsafeBufferPointer { buffer throws(MatchError) in
+                try context.detector.scan(buffer, path: nil)
+            }
+        } catch {
+            throw ScanError.wrap(error)
+        }
         let (kept, suppressed) = context.suppressor.apply(found)
         report.suppressed = suppressed
         report.findings = kept.map { context.report($0) }
@@ -17,16 +24,21 @@ public enum MessageScan {
         return report
     }
 
-    /// Drops the `#` lines git strips from the message and everything below the scissors line,
-    /// keeping line numbers: a stripped line becomes empty.
+    /// Blanks everything below git's scissors line (`commit -v` puts the staged diff there,
+    /// which the pre-commit scan covers, removed lines included), keeping line numbers. `#`
+    /// lines are scanned: git keeps them with `-m`, `-F`, `--cleanup=verbatim` or another
+    /// `core.commentChar`, and a key in one that git would strip is still worth a look.
     static func strippingComments(_ bytes: [UInt8]) -> [UInt8] {
         var result: [UInt8] = []
         var cut = false
         for line in bytes.split(separator: 10, omittingEmptySubsequences: false) {
-            if String(decoding: line, as: UTF8.self).hasPrefix("# ------------------------ >8") {
+            let text = String(decoding: line, as: UTF8.self)
+            if text.count > 2,
+                text.dropFirst(2).hasPrefix("------------------------ >8 ------------------------")
+            {
                 cut = true
             }
-            if !cut, line.first != 35 { result += line }
+            if !cut { result += line }
             result.append(10)
         }
         return result

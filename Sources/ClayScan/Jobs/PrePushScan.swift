@@ -26,25 +26,29 @@ public enum PrePushScan {
         return updates
     }
 
-    /// For an existing branch, remote..local; for a new one, what no remote-tracking ref
-    /// reaches; a deletion, nothing.
+    /// For an existing branch, remote..local; for a new one, what no tracking ref of the remote
+    /// being pushed to reaches (a commit another remote has is not on this one); a deletion,
+    /// nothing. Pushing to a URL rather than a named remote excludes nothing.
     public static func run(
-        updates: [Update], settings: ScanSettings, jobs: Int
+        updates: [Update], remote: String?, settings: ScanSettings, jobs: Int
     ) throws(ScanError) -> HistoryScan.Result {
         let repository = try settings.openRepository()
         let context = try ScanContext.load(settings, repository: repository, fromIndex: false)
         var options = HistoryScan.Options(jobs: jobs)
+        // git passes the remote's name, or the URL when the push names no remote.
+        let trackedRemote = remote.flatMap { $0.contains("/") || $0.contains(":") ? nil : $0 }
+        options.remoteName = trackedRemote
         for update in updates where !HistoryScan.isZero(update.local) {
             if HistoryScan.isZero(update.remote) {
                 options.revisions.append(update.local)
-                options.excludeRemoteTracking = true
+                options.excludeRemoteTracking = trackedRemote != nil
             } else if let remote = ObjectID(hex: update.remote), repository.contains(remote) {
                 options.revisions.append("\(update.remote)..\(update.local)")
             } else {
                 // The remote has commits this clone never fetched (a force push): fall back to
                 // what no remote-tracking ref reaches.
                 options.revisions.append(update.local)
-                options.excludeRemoteTracking = true
+                options.excludeRemoteTracking = trackedRemote != nil
             }
         }
         guard !options.revisions.isEmpty else {

@@ -54,8 +54,9 @@ public enum SecurityAudit {
             try scanHead(files, repository: repository, context: context)
         }
         items.append(credentialsInHead(headFindings, failOn: options.failOn))
-        items.append(stagedChanges(settings))
-        items.append(options.skipHistory ? skipped() : history(settings, jobs: options.jobs))
+        items.append(stagedChanges(settings, failOn: options.failOn))
+        items.append(
+            options.skipHistory ? skipped() : history(settings, jobs: options.jobs, failOn: options.failOn))
         items.append(ignoreRules(settings))
         items.append(preCommitHook(settings))
         items.append(continuousIntegration(files, repository: repository))
@@ -87,11 +88,12 @@ public enum SecurityAudit {
         return item
     }
 
-    private static func stagedChanges(_ settings: ScanSettings) -> Item {
+    private static func stagedChanges(_ settings: ScanSettings, failOn: Severity) -> Item {
         var item = Item(
             id: "staged-clean", title: "no Clay credential in the staged changes", state: .pass, detail: "")
         do {
-            let report = try StagedScan.run(settings)
+            var report = try StagedScan.run(settings)
+            report.findings = report.findings.filter { $0.finding.severity >= failOn }
             item.state = report.findings.isEmpty ? .pass : .fail
             item.detail =
                 report.findings.isEmpty ? "nothing staged holds one" : "\(report.findings.count) found"
@@ -109,12 +111,12 @@ public enum SecurityAudit {
         return item
     }
 
-    private static func history(_ settings: ScanSettings, jobs: Int) -> Item {
+    private static func history(_ settings: ScanSettings, jobs: Int, failOn: Severity) -> Item {
         var item = Item(
             id: "history-clean", title: "no credential anywhere in history", state: .pass, detail: "")
         do {
             let result = try HistoryScan.run(settings, options: HistoryScan.Options(jobs: jobs))
-            let findings = result.report.findings
+            let findings = result.report.findings.filter { $0.finding.severity >= failOn }
             let inHead = findings.filter { $0.provenance?.inHead == true }.count
             let distinct = Set(findings.map(\.finding.fingerprint)).count
             item.state = findings.isEmpty ? .pass : .fail
@@ -255,7 +257,12 @@ public enum SecurityAudit {
             guard let bytes = try? repository.objectBytes(file.blob), bytes.count < 1 << 20,
                 !bytes.contains(0)
             else { continue }
-            let verdict = WebhookComparison.verdict(String(decoding: bytes, as: UTF8.self))
+            guard let verdict = try? WebhookComparison.verdict(String(decoding: bytes, as: UTF8.self))
+            else {
+                item.state = .error
+                item.detail = "\(file.path) could not be judged"
+                return item
+            }
             guard verdict.readsHeader else { continue }
             receivers += 1
             item.locations += verdict.naiveComparisons.map { "\(file.path):\($0.line): \($0.text)" }
@@ -317,7 +324,7 @@ public enum SecurityAudit {
         for file in files where !context.configuration.skips(file.path) {
             if let pathFinding = context.detector.scanPath(file.path) { found.append(pathFinding) }
             found += try repository.withObject(file.blob) { _, bytes in
-                context.detector.scan(bytes, path: file.path)
+                try context.detector.scan(bytes, path: file.path)
             }
         }
         return context.suppressor.apply(found).kept

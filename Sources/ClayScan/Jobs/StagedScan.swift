@@ -10,11 +10,30 @@ public enum StagedScan {
         let context = try ScanContext.load(settings, repository: repository, fromIndex: true)
         var report = Report(kind: .staged)
         do {
-            for change in try repository.stagedChanges() {
+            let changes = try repository.stagedChanges()
+            for change in changes {
                 try scan(change, in: repository, context: context, into: &report)
+            }
+            // A commit must not weaken its own check: when it changes the settings, the
+            // committed ones judge it too, and a finding under either blocks it.
+            if settings.configPath == nil,
+                changes.contains(where: { $0.path == Configuration.fileName })
+            {
+                let committed = try ScanContext.load(committedSettingsOf: repository, like: context)
+                var second = Report(kind: .staged)
+                for change in changes {
+                    try scan(change, in: repository, context: committed, into: &second)
+                }
+                report.merge(second)
+                report.notes.append(
+                    "this commit changes \(Configuration.fileName): scanned with the committed "
+                        + "settings as well as the staged ones")
             }
         } catch {
             throw ScanError.wrap(error)
+        }
+        if report.skippedPaths > 0 {
+            report.notes.append("\(report.skippedPaths) staged path(s) skipped by skipPaths")
         }
         return report
     }
@@ -27,11 +46,14 @@ public enum StagedScan {
             report.notes.append("\(change.path): submodule entry skipped (scan the submodule on its own)")
             return
         }
-        if context.configuration.skips(change.path) { return }
+        if context.configuration.skips(change.path) {
+            report.skippedPaths += 1
+            return
+        }
         var found: [Finding] = []
         if let pathFinding = context.detector.scanPath(change.path) { found.append(pathFinding) }
         let (content, size) = try repository.withObject(change.newBlob) { _, bytes in
-            (context.detector.scan(bytes, path: change.path), bytes.count)
+            (try context.detector.scan(bytes, path: change.path), bytes.count)
         }
         report.scannedFiles += 1
         report.scannedBytes += size

@@ -22,7 +22,7 @@ public struct TextReporter: Reporter {
     private func line(for reported: ReportedFinding) -> String {
         let finding = reported.finding
         let location =
-            finding.path.map { "\($0):\(finding.line):\(finding.column)" }
+            finding.path.map { "\(Self.displayed($0)):\(finding.line):\(finding.column)" }
             ?? "commit message:\(finding.line):\(finding.column)"
         let severity = paint(finding.severity)
         var text = "\(location): \(severity): \(finding.rule): \(finding.redacted)  (\(reported.description))"
@@ -42,7 +42,8 @@ public struct TextReporter: Reporter {
                 "    also in \(otherCommits) more commit\(otherCommits == 1 ? "" : "s")"
                 + " and \(otherPaths) more path\(otherPaths == 1 ? "" : "s")"
                 + (history.paths.count > 1
-                    ? ": " + history.paths.dropFirst().prefix(5).joined(separator: ", ") : "")
+                    ? ": " + history.paths.dropFirst().prefix(5).map(Self.displayed).joined(separator: ", ")
+                    : "")
                 + "\n"
         }
         text += history.inHead ? "    HEAD still holds it\n" : "    HEAD no longer holds it\n"
@@ -67,16 +68,40 @@ public struct TextReporter: Reporter {
             message in the editor) and rotate it if it was ever pushed.
 
             """
-        case .history, .range:
+        case .range:
+            """
+            What to do: these commits are not on the remote yet, so no history rewrite is
+            needed. Take the values out of them (git commit --amend for the last commit,
+            git rebase -i for older ones), move them to the environment or a secrets manager,
+            and push again. Rotate any value that was shared some other way.
+
+            """
+        case .history:
             CleanupPlan.text(for: report)
         }
+    }
+
+    /// A path as it can be shown on a terminal: control characters written as escapes, so a
+    /// file name cannot move the cursor, colour the screen or fake a report line.
+    static func displayed(_ path: String) -> String {
+        var text = ""
+        for scalar in path.unicodeScalars {
+            switch scalar.value {
+            case 0x0A: text += "\\n"
+            case 0x09: text += "\\t"
+            case 0x00..<0x20, 0x7F, 0x80..<0xA0:
+                text += "\\x" + String(scalar.value, radix: 16, uppercase: true)
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        return text
     }
 
     /// The paths to unstage, quoted for a POSIX shell.
     private func stagedPaths(_ report: Report) -> String {
         var seen = Set<String>()
         let paths = report.findings.compactMap(\.finding.path).filter { seen.insert($0).inserted }
-        return paths.prefix(5).map {
+        return paths.prefix(5).map(Self.displayed).map {
             "'"
                 + $0.split(separator: "'", omittingEmptySubsequences: false)
                 .joined(separator: "'\\''") + "'"

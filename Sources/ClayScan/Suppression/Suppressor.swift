@@ -16,7 +16,10 @@ public struct Suppressor: Sendable {
         var kept: [Finding] = []
         for var finding in findings {
             if finding.isAllowedInline || configuration.disabledRules.contains(finding.rule) { continue }
-            if configuration.allowValues.contains(where: { $0.test(finding.secret) }) { continue }
+            // An allow pattern the engine cannot judge allows nothing: the finding stays.
+            if configuration.allowValues.contains(where: { (try? $0.test(finding.secret)) == true }) {
+                continue
+            }
             if let baseline, baseline.contains(finding) { continue }
             if let level = configuration.severityOverrides[finding.rule] { finding.severity = level }
             kept.append(finding)

@@ -9,6 +9,8 @@ extension BuiltInRules {
         rule.contextLines = 2
         rule.minimumEntropy = 3.0
         rule.requiresLetterAndDigit = true
+        // CLAY_ACCESS_KEY belongs to the Clay CMS, another product.
+        rule.rejectPrefix = Rule.pattern("clay_access_key[\"']?\\s*(?::|=|=>)\\s*[\"']?$")
         rule.context = Rule.pattern(
             "api\\.clay\\.run|clay-api-key|[A-Za-z0-9_.-]*clay[A-Za-z0-9_.-]*[\"']?\\s*(?::|=|=>)")
         rule.examples = [
@@ -19,6 +21,7 @@ extension BuiltInRules {
         rule.counterExamples = [
             "commit = \"{hex:20}\"",
             "CLAY_API_KEY=00000000000000000000",
+            "CLAY_ACCESS_KEY={hex:20}",
             "# clay pottery batch {hex:20}",
         ]
     }

@@ -4,12 +4,16 @@ extension BuiltInRules {
     static let clayWebhookURL = Rule.builtIn(
         "clay-webhook-url", .high, "Clay table webhook URL (its id is the credential)",
         keywords: ["api.clay.com"],
-        pattern: "(?<secret>(?:https?://)?api\\.clay\\.com/v3/sources/webhook/"
+        pattern: "(?<secret>\(Fragment.scheme)(?i:api\\.clay\\.com)"
+            + Fragment.slash + Fragment.path("v3", "sources", "webhook") + Fragment.slash
             + "(?:pull-in-data-from-a-webhook-)?(?<body>\(Fragment.uuid)))(?![0-9A-Za-z])"
     ) { rule in
         rule.examples = [
             "CLAY_WEBHOOK_URL = \"https://api.clay.com/v3/sources/webhook/pull-in-data-from-a-webhook-{uuid}\"",
             "url: https://api.clay.com/v3/sources/webhook/{uuid}",
+            "{\"u\":\"https:\\/\\/api.clay.com\\/v3\\/sources\\/webhook\\/pull-in-data-from-a-webhook-{uuid}\"}",
+            "HOOK=HTTPS://API.CLAY.COM/v3/sources/webhook/{uuid}",
+            "?next=https%3A%2F%2Fapi.clay.com%2Fv3%2Fsources%2Fwebhook%2F{uuid}",
             "os.getenv(\"CLAY_URL\", \"https://api.clay.com/v3/sources/webhook/pull-in-data-from-a-webhook-{uuid}\")",
         ]
         rule.counterExamples = [

@@ -2,8 +2,9 @@ extension BuiltInRules {
     static let clayWorkflowWebhook = Rule.builtIn(
         "clay-workflow-webhook", .high, "Clay workflow stream webhook URL",
         keywords: ["api.clay.com"],
-        pattern: "(?<secret>(?:https?://)?api\\.clay\\.com/v3/tc-workflows/streams/"
-            + "(?<body>wfrs_[A-Za-z0-9]{15,25})/webhook)"
+        pattern: "(?<secret>\(Fragment.scheme)(?i:api\\.clay\\.com)" + Fragment.slash
+            + Fragment.path("v3", "tc-workflows", "streams") + Fragment.slash
+            + "(?<body>wfrs_[A-Za-z0-9]{15,25})\(Fragment.slash)webhook)"
     ) { rule in
         rule.rejectsWordyBody = false
         rule.examples = ["POST https://api.clay.com/v3/tc-workflows/streams/wfrs_{alnum:20}/webhook"]
