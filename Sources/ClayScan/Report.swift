@@ -53,6 +53,8 @@ public struct Report: Sendable {
     public var scannedCommits = 0
     public var scannedBytes = 0
     public var shallow = false
+    /// The settings the scan ran with, for `failOn`, the rule list and unknown-key warnings.
+    public var configuration: Configuration?
     /// Paths left out by the configuration's `skipPaths`.
     public var skippedPaths = 0
 

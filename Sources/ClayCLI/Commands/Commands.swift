@@ -34,6 +34,7 @@ enum Commands {
     static func finish(
         _ report: Report, arguments: Arguments, console: Console, configuration: Configuration? = nil
     ) throws -> ExitCode {
+        let configuration = configuration ?? report.configuration
         let rules = configuration?.rules() ?? BuiltInRules.all
         let options = ReportOptions(
             showSecrets: arguments.showSecrets, color: console.useColor && arguments.output == nil,

@@ -13,9 +13,8 @@ enum ScanCommands {
         try noPositional(arguments)
         let settings = Commands.settings(arguments)
         let report = try StagedScan.run(settings)
-        let configuration = try? ScanContext.loadConfiguration(settings, fromIndex: true)
         return try Commands.finish(
-            report, arguments: arguments, console: console, configuration: configuration)
+            report, arguments: arguments, console: console, configuration: report.configuration)
     }
 
     static func history(_ arguments: Arguments, _ console: Console) throws -> ExitCode {
@@ -29,9 +28,8 @@ enum ScanCommands {
         let result = try HistoryScan.run(settings, options: options)
         if Console.stderrIsTerminal, !arguments.quiet { console.info("") }
         try writeCleanupFiles(result, arguments: arguments, console: console)
-        let configuration = try? ScanContext.loadConfiguration(settings, fromIndex: false)
         return try Commands.finish(
-            result.report, arguments: arguments, console: console, configuration: configuration)
+            result.report, arguments: arguments, console: console, configuration: result.report.configuration)
     }
 
     static func message(_ arguments: Arguments, _ console: Console) throws -> ExitCode {

@@ -57,6 +57,7 @@ public enum HistoryScan {
         _ repository: Repository, context: ScanContext, options: Options, kind: Report.Kind
     ) throws -> Result {
         var report = Report(kind: kind)
+        report.configuration = context.configuration
         var clock = PhaseClock(report: options.timing)
         let spec = try walkSpec(repository, options: options)
         let messages = Mutex<[ObjectID: [Finding]]>([:])

@@ -9,6 +9,7 @@ public enum StagedScan {
         if repository.isBare { throw .git(.bareRepository) }
         let context = try ScanContext.load(settings, repository: repository, fromIndex: true)
         var report = Report(kind: .staged)
+        report.configuration = context.configuration
         do {
             let changes = try repository.stagedChanges()
             for change in changes {
