@@ -111,23 +111,12 @@ public final class Repository: @unchecked Sendable {
     /// Every reference's name and the commit it leads to (tags peeled); references that lead to
     /// no commit (a tag of a blob) are left out.
     public func referenceTips() throws(GitError) -> [(name: String, commit: ObjectID)] {
-        var iterator: OpaquePointer?
-        try check(git_reference_iterator_new(&iterator, handle), "git_reference_iterator_new")
-        defer { git_reference_iterator_free(iterator) }
         var tips: [(String, ObjectID)] = []
-        var reference: OpaquePointer?
-        while true {
-            let code = git_reference_next(&reference, iterator)
-            if code == GIT_ITEROVER.rawValue { break }
-            try check(code, "git_reference_next")
-            guard let current = reference else { continue }
-            defer { git_reference_free(current) }
-            let name = String(cString: git_reference_name(current))
+        try forEachReference { name, reference in
             var peeled: OpaquePointer?
-            if git_reference_peel(&peeled, current, GIT_OBJECT_COMMIT) == 0, let peeled {
-                tips.append((name, ObjectID(git_object_id(peeled).pointee)))
-                git_object_free(peeled)
-            }
+            guard git_reference_peel(&peeled, reference, GIT_OBJECT_COMMIT) == 0, let peeled else { return }
+            tips.append((name, ObjectID(git_object_id(peeled).pointee)))
+            git_object_free(peeled)
         }
         return tips
     }
@@ -135,10 +124,23 @@ public final class Repository: @unchecked Sendable {
     /// References that lead to a tree or a blob rather than a commit (`git tag NAME BLOB`): the
     /// content is reachable, and a sweep must read it.
     public func referencedContent() throws(GitError) -> [(name: String, id: ObjectID, isTree: Bool)] {
+        var found: [(String, ObjectID, Bool)] = []
+        try forEachReference { name, reference in
+            var peeled: OpaquePointer?
+            guard git_reference_peel(&peeled, reference, GIT_OBJECT_ANY) == 0, let peeled else { return }
+            defer { git_object_free(peeled) }
+            let type = git_object_type(peeled)
+            guard type == GIT_OBJECT_TREE || type == GIT_OBJECT_BLOB else { return }
+            found.append((name, ObjectID(git_object_id(peeled).pointee), type == GIT_OBJECT_TREE))
+        }
+        return found
+    }
+
+    /// Calls `body` with each reference's name and handle; the handle lives only during the call.
+    private func forEachReference(_ body: (String, OpaquePointer) -> Void) throws(GitError) {
         var iterator: OpaquePointer?
         try check(git_reference_iterator_new(&iterator, handle), "git_reference_iterator_new")
         defer { git_reference_iterator_free(iterator) }
-        var found: [(String, ObjectID, Bool)] = []
         var reference: OpaquePointer?
         while true {
             let code = git_reference_next(&reference, iterator)
@@ -146,18 +148,8 @@ public final class Repository: @unchecked Sendable {
             try check(code, "git_reference_next")
             guard let current = reference else { continue }
             defer { git_reference_free(current) }
-            var peeled: OpaquePointer?
-            guard git_reference_peel(&peeled, current, GIT_OBJECT_ANY) == 0, let peeled else { continue }
-            defer { git_object_free(peeled) }
-            let type = git_object_type(peeled)
-            guard type == GIT_OBJECT_TREE || type == GIT_OBJECT_BLOB else { continue }
-            found.append(
-                (
-                    String(cString: git_reference_name(current)), ObjectID(git_object_id(peeled).pointee),
-                    type == GIT_OBJECT_TREE
-                ))
+            body(String(cString: git_reference_name(current)), current)
         }
-        return found
     }
 
     /// A configuration value as git would read it (repository, global, system); nil if unset.

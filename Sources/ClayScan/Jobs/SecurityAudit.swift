@@ -60,7 +60,7 @@ public enum SecurityAudit {
         items.append(ignoreRules(settings))
         items.append(preCommitHook(settings))
         items.append(continuousIntegration(files, repository: repository))
-        items.append(providerKeys(headFindings))
+        items.append(providerKeys(headFindings, failOn: options.failOn))
         items.append(webhookVerification(files, repository: repository))
         return Result(items: items)
     }
@@ -68,22 +68,28 @@ public enum SecurityAudit {
     // MARK: - Items
 
     private static func credentialsInHead(_ result: Outcome<[Finding]>, failOn: Severity) -> Item {
-        var item = Item(
-            id: "head-clean", title: "no Clay credential in the files HEAD holds", state: .pass,
-            detail: "")
+        headItem(
+            id: "head-clean", title: "no Clay credential in the files HEAD holds", result: result,
+            counts: { $0.rule.hasPrefix("clay-") && $0.severity >= failOn },
+            fix: "rotate each key, move it to the environment or a secrets manager, commit the removal, "
+                + "then run `clay-guard history`")
+    }
+
+    /// An item judged on the findings in HEAD's files that `counts` picks.
+    private static func headItem(
+        id: String, title: String, result: Outcome<[Finding]>, counts: (Finding) -> Bool, fix: String
+    ) -> Item {
+        var item = Item(id: id, title: title, state: .pass, detail: "")
         switch result {
         case .failure(let message):
             item.state = .error
             item.detail = message
         case .success(let findings):
-            let clay = findings.filter { $0.rule.hasPrefix("clay-") && $0.severity >= failOn }
-            item.state = clay.isEmpty ? .pass : .fail
-            item.detail = clay.isEmpty ? "none found" : "\(clay.count) found"
-            item.locations = clay.map { "\($0.path ?? "?"):\($0.line): \($0.rule) \($0.redacted)" }
-            item.fix =
-                clay.isEmpty
-                ? nil
-                : "rotate each key, move it to the environment or a secrets manager, commit the removal, then run `clay-guard history`"
+            let picked = findings.filter(counts)
+            item.state = picked.isEmpty ? .pass : .fail
+            item.detail = picked.isEmpty ? "none found" : "\(picked.count) found"
+            item.locations = picked.map { "\($0.path ?? "?"):\($0.line): \($0.rule) \($0.redacted)" }
+            item.fix = picked.isEmpty ? nil : fix
         }
         return item
     }
@@ -224,26 +230,14 @@ public enum SecurityAudit {
         return item
     }
 
-    private static func providerKeys(_ result: Outcome<[Finding]>) -> Item {
-        var item = Item(
+    private static func providerKeys(_ result: Outcome<[Finding]>, failOn: Severity) -> Item {
+        headItem(
             id: "provider-keys",
             title: "no provider key (Apollo, Clearbit, Hunter, HubSpot, Salesforce) in code",
-            state: .pass, detail: "")
-        switch result {
-        case .failure(let message):
-            item.state = .error
-            item.detail = message
-        case .success(let findings):
-            let providers = findings.filter { !$0.rule.hasPrefix("clay-") && $0.severity >= .medium }
-            item.state = providers.isEmpty ? .pass : .fail
-            item.detail = providers.isEmpty ? "none found" : "\(providers.count) found"
-            item.locations = providers.map { "\($0.path ?? "?"):\($0.line): \($0.rule) \($0.redacted)" }
-            item.fix =
-                providers.isEmpty
-                ? nil
-                : "connect the provider in Clay (its connections hold the key) and remove it from code; rotate it"
-        }
-        return item
+            result: result, counts: { !$0.rule.hasPrefix("clay-") && $0.severity >= failOn },
+            fix:
+                "connect the provider in Clay (its connections hold the key) and remove it from code; rotate it"
+        )
     }
 
     private static func webhookVerification(

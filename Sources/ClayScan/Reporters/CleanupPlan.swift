@@ -43,35 +43,32 @@ public enum CleanupPlan {
     /// One literal line per distinct secret for BFG's `--replace-text`. BFG splits on the first
     /// `==>`, so a secret that holds `==>` cannot be written and is returned as skipped.
     public static func bfgReplacements(_ findings: [Finding]) -> (text: String, skipped: Int) {
-        var lines: [String] = []
-        var skipped = 0
-        for secret in distinctSecrets(findings) {
-            if secret.contains("==>") || secret.contains("\n") {
-                skipped += 1
-                continue
-            }
-            let literal =
-                secret.hasPrefix("regex:") || secret.hasPrefix("glob:") ? "literal:" + secret : secret
-            lines.append("\(literal)==>\(replacement)")
-        }
-        return (lines.map { $0 + "\n" }.joined(), skipped)
+        replacements(findings) { !$0.contains("==>") }
     }
 
     /// One literal line per distinct secret for git-filter-repo's `--replace-text`, which splits
     /// on the last `==>`, so a secret that holds `==>` still works with the suffix present.
     public static func filterRepoReplacements(_ findings: [Finding]) -> (text: String, skipped: Int) {
+        replacements(findings) { _ in true }
+    }
+
+    /// Both tools work on lines, so a secret with a newline cannot be given to either; a
+    /// secret that starts like one of their prefixes is marked literal.
+    private static func replacements(
+        _ findings: [Finding], toolAccepts: (String) -> Bool
+    ) -> (text: String, skipped: Int) {
         var lines: [String] = []
         var skipped = 0
         for secret in distinctSecrets(findings) {
-            if secret.contains("\n") {
+            guard !secret.contains("\n"), toolAccepts(secret) else {
                 skipped += 1
                 continue
             }
             let literal =
                 secret.hasPrefix("regex:") || secret.hasPrefix("glob:") ? "literal:" + secret : secret
-            lines.append("\(literal)==>\(replacement)")
+            lines.append("\(literal)==>\(replacement)\n")
         }
-        return (lines.map { $0 + "\n" }.joined(), skipped)
+        return (lines.joined(), skipped)
     }
 
     /// Whether a path names a file that should leave history whole: `.env` files (not the
