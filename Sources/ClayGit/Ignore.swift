@@ -26,7 +26,9 @@ public struct IgnoreFile: Sendable {
     public init(origin: IgnoreOrigin, displayPath: String, bytes: [UInt8]) {
         self.origin = origin
         self.displayPath = displayPath
-        var split = bytes.split(separator: 10, omittingEmptySubsequences: false)
+        // git skips a UTF-8 byte-order mark at the start of an ignore file.
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        var split = body.split(separator: 10, omittingEmptySubsequences: false)
         if split.last?.isEmpty == true { split.removeLast() }
         // git drops one carriage return before each line feed, so a file saved on Windows works.
         lines = split.map { line in
@@ -282,6 +284,14 @@ struct IgnorePattern {
         if isNegation { text = text.dropFirst() }
         text = Self.trimmingTrailingSpaces(text)
         if text.isEmpty || text == "/" { return nil }
+        // git never matches a pattern that ends in an unescaped backslash.
+        if text.reversed().prefix { $0 == "\\" }.count % 2 == 1 { return nil }
+        // git trims spaces only; a trailing tab, form feed, vertical tab or carriage return stays
+        // part of the pattern, which libgit2 would strip. No file the audit asks about ends in
+        // one, so such a line matches none of them.
+        if let last = text.unicodeScalars.last, [0x09, 0x0B, 0x0C, 0x0D].contains(last.value) {
+            return nil
+        }
         isDirectoryOnly = text.hasSuffix("/")
         // After a `!`, git takes a leading `#` or `!` literally; libgit2, handed the rest alone,
         // would read a comment or another negation.

@@ -247,3 +247,25 @@ import Testing
             })
     }
 }
+
+/// Ignore-file spellings where libgit2's reading differs from git's; git is the oracle.
+@Suite struct IgnoreSpellingTests {
+    @Test(arguments: [
+        ".env\n.env.local\t\n.env.*.local\n*.key\n",
+        ".env\n.env.local\n.env.*.local\n*.key\\\n",
+        "\u{FEFF}.env\n.env.local\n.env.*.local\n*.key\n",
+        ".env\r\n.env.local\r\n.env.*.local\r\n*.key\r\n",
+        ".env\n.env.local\u{0C}\n.env.*.local\n*.key\n",
+    ])
+    func followsGit(content: String) throws {
+        let repo = try TestRepository()
+        try repo.commit(".gitignore", content)
+        var gitCovers = true
+        for path in [".env", ".env.local", ".env.development.local", "certs/server.key"] {
+            let git = try Shell.run(["git", "check-ignore", "-q", "--no-index", path], in: repo.path)
+            gitCovers = gitCovers && git.status == 0
+        }
+        let result = try ClayGuardBinary.run(["ignore-check"], in: repo.path)
+        #expect(result.status == (gitCovers ? 0 : 1), "\(result.stdout)")
+    }
+}
