@@ -151,7 +151,8 @@ if [ "$mode" = range ] && ! has_commit "$base"; then
     # A force push's old tip, or a base this clone never fetched: ask for it by id.
     fetch_more "fetching $base" "$base" || true
     if ! has_commit "$base" && [ "$base_given" = yes ] && ! is_shallow; then
-        incomplete "unknown revision '$base'" "check it with git rev-parse; $deepen_hint"
+        incomplete "unknown revision '$base'" \
+            "check it with git rev-parse; for a remote branch, fetch it first (git fetch origin ${base#origin/}); $deepen_hint"
     elif ! has_commit "$base" && ! is_shallow; then
         say "$base is not in this clone (a force push?): scanning every commit up to $head"
         mode=whole

@@ -11,7 +11,8 @@ public enum Help {
           message FILE            scan a commit message (the commit-msg hook)
           pre-push REMOTE URL     scan the commits being pushed (git's lines on stdin)
           ignore-check [--fix]    prove .env, .env.local, .env.*.local and *.key are ignored
-                                  by a committed rule and none is tracked; --fix adds the
+                                  by a shared (committed or staged) rule and none is
+                                  tracked; --fix adds the
                                   missing patterns to .gitignore and stages it
           install [--uninstall]   install or remove the hooks where git looks for them
                                   (--hooks pre-commit,commit-msg,pre-push; default pre-commit);

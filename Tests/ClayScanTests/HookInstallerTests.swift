@@ -116,6 +116,10 @@ import Testing
         try repo.write(
             ".pre-commit-config.yaml", "repos:\n- repo: local\n  hooks:\n  - id: clay-guard\n")
         #expect(try HookInstaller.status(settings(repo)).runsClayGuard)
+        // Once the framework's configuration runs clay-guard, installing has nothing to add.
+        let configured = try HookInstaller.install(settings(repo), executable: executable)
+        #expect(configured.changes.map(\.outcome) == [.runByFramework])
+        #expect(try repo.read(".git/hooks/pre-commit") == framework)
         // Only the hook the framework owns is refused.
         let other = try HookInstaller.install(
             settings(repo), hooks: [.prePush], executable: executable)

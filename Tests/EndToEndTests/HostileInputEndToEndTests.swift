@@ -169,3 +169,14 @@ import Testing
         #expect(try ClayGuardBinary.run(["message", repo.scratch], in: repo.path).status == 2)
     }
 }
+
+@Suite struct SelfWeakeningMessageTests {
+    @Test func aCommitMessageCannotBeLetThroughByTheCommitsOwnSettings() throws {
+        let repo = try TestRepository()
+        try repo.commit("README", "x\n")
+        try repo.write(".clay-guard.json", #"{"disabledRules": ["clay-api-key"]}"#)
+        try repo.git(["add", ".clay-guard.json"])
+        try repo.write("msg", "subject\n\nkey \(FakeSecrets.clayKey(seed: 81))\n")
+        #expect(try ClayGuardBinary.run(["message", "msg"], in: repo.path).status == 1)
+    }
+}

@@ -52,6 +52,8 @@ enum InstallCommand {
         case .removed: "removed the \(name) hook: \(change.path)"
         case .absent: "no \(name) hook of clay-guard's to remove"
         case .notOurs: "left \(change.path) alone: it is not clay-guard's hook"
+        case .runByFramework:
+            "the \(name) hook belongs to the pre-commit framework, whose configuration runs clay-guard already"
         }
     }
 }

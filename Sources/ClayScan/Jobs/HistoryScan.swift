@@ -154,7 +154,8 @@ public enum HistoryScan {
         var spec = WalkSpec(include: [], exclude: [])
         for revision in options.revisions {
             if revision.contains("...") {
-                throw GitError.unknownRevision(revision + " (symmetric ranges are not supported; use A..B)")
+                throw ScanError.failed(
+                    "'\(revision)': symmetric ranges (A...B) are not supported", hint: "use A..B, or ^A B")
             }
             if let (lower, upper) = splitRange(revision) {
                 spec.include.append(try repository.resolveCommit(upper.isEmpty ? "HEAD" : upper))

@@ -79,6 +79,8 @@ public enum HookInstaller {
             case absent
             /// The hook there is not clay-guard's, so uninstall left it alone.
             case notOurs
+            /// The pre-commit framework owns the hook and its configuration runs clay-guard.
+            case runByFramework
         }
 
         public let hook: HookKind
@@ -107,7 +109,11 @@ public enum HookInstaller {
         let framework = hooks.filter {
             runner(ofHookAt: path(directory, $0)) == .preCommitFramework
         }
-        if !framework.isEmpty {
+        // Where the framework's configuration already runs clay-guard, there is nothing to add.
+        let configured =
+            repository.workDirectory.flatMap { text($0 + ".pre-commit-config.yaml") }?
+            .contains("clay-guard") ?? false
+        if !framework.isEmpty, !configured {
             throw refusal(
                 framework, owner: "the pre-commit framework",
                 advice: frameworkAdvice(framework))
@@ -124,7 +130,10 @@ public enum HookInstaller {
         }
         try makeDirectory(directory.path)
         var changes: [Change] = []
-        for hook in hooks {
+        for hook in hooks where framework.contains(hook) {
+            changes.append(Change(hook: hook, path: path(directory, hook), outcome: .runByFramework))
+        }
+        for hook in hooks where !framework.contains(hook) {
             let target = path(directory, hook)
             let outcome: Change.Outcome
             switch runner(ofHookAt: target) {

@@ -8,20 +8,37 @@ public enum MessageScan {
         let repository = try? settings.openRepository()
         let context = try ScanContext.load(settings, repository: repository, fromIndex: true)
         var report = Report(kind: .message)
+        report.configuration = context.configuration
         let text = strippingComments(bytes)
-        let found: [Finding]
         do {
-            found = try text.withUnsafeBufferPointer { buffer throws(MatchError) in
-                try context.detector.scan(buffer, path: nil)
+            report.findings = try scan(text, context: context, report: &report)
+            // As for the staged scan: a commit that changes the settings is judged by the
+            // committed ones too, so it cannot let its own message through.
+            if settings.configPath == nil, let repository, !repository.isBare,
+                try repository.indexBlob(at: Configuration.fileName)
+                    != repository.headBlob(at: Configuration.fileName)
+            {
+                let committed = try ScanContext.load(committedSettingsOf: repository, like: context)
+                var second = Report(kind: .message)
+                second.findings = try scan(text, context: committed, report: &second)
+                report.merge(second)
             }
         } catch {
             throw ScanError.wrap(error)
         }
-        let (kept, suppressed) = context.suppressor.apply(found)
-        report.suppressed = suppressed
-        report.findings = kept.map { context.report($0) }
         report.scannedBytes = bytes.count
         return report
+    }
+
+    private static func scan(
+        _ text: [UInt8], context: ScanContext, report: inout Report
+    ) throws -> [ReportedFinding] {
+        let found = try text.withUnsafeBufferPointer { buffer throws(MatchError) in
+            try context.detector.scan(buffer, path: nil)
+        }
+        let (kept, suppressed) = context.suppressor.apply(found)
+        report.suppressed += suppressed
+        return kept.map { context.report($0) }
     }
 
     /// Blanks everything below git's scissors line (`commit -v` puts the staged diff there,

@@ -37,15 +37,14 @@ public struct TextReporter: Reporter {
         }
         text += "\n"
         let otherCommits = history.commits.count - 1, otherPaths = history.paths.count - 1
-        if otherCommits > 0 || otherPaths > 0 {
-            text +=
-                "    also in \(otherCommits) more commit\(otherCommits == 1 ? "" : "s")"
-                + " and \(otherPaths) more path\(otherPaths == 1 ? "" : "s")"
-                + (history.paths.count > 1
-                    ? ": " + history.paths.dropFirst().prefix(5).map(Self.displayed).joined(separator: ", ")
-                    : "")
-                + "\n"
+        var spread: [String] = []
+        if otherCommits > 0 { spread.append("\(otherCommits) more commit\(otherCommits == 1 ? "" : "s")") }
+        if otherPaths > 0 {
+            spread.append(
+                "\(otherPaths) more path\(otherPaths == 1 ? "" : "s"): "
+                    + history.paths.dropFirst().prefix(5).map(Self.displayed).joined(separator: ", "))
         }
+        if !spread.isEmpty { text += "    also in " + spread.joined(separator: " and ") + "\n" }
         text += history.inHead ? "    HEAD still holds it\n" : "    HEAD no longer holds it\n"
         return text
     }
@@ -55,8 +54,9 @@ public struct TextReporter: Reporter {
         case .staged:
             """
             What to do:
-              1. Unstage the file (git restore --staged -- \(stagedPaths(report))) and move the
-                 value to the environment or a secrets manager; commit a placeholder instead.
+              1. Take the value out of the file and move it to the environment or a secrets
+                 manager; commit a placeholder instead (to keep the file out of this commit:
+                 git restore --staged -- \(stagedPaths(report))).
               2. If the value was ever pushed or shared, rotate it in Clay or the provider first.
               3. A false alarm? Add `clay-guard:allow` in a comment on that line, or allow the
                  value in .clay-guard.json. `git commit --no-verify` skips the check knowingly.
