@@ -255,12 +255,13 @@ public enum HistoryScan {
 
     static func distinctBlobs(_ introductions: [[Intro]]) -> BlobTable {
         var table = BlobTable()
-        for list in introductions {
-            for intro in list where table.index[intro.blob] == nil {
-                table.index[intro.blob] = table.ids.count
-                table.ids.append(intro.blob)
-                table.firstPath.append(intro.path)
-            }
+        // Newest first: packs keep the newest version of a file whole and older ones as deltas
+        // against it, so this order finds more delta bases still in libgit2's cache.
+        let newestFirst = introductions.joined().sorted { $0.commitIndex > $1.commitIndex }
+        for intro in newestFirst where table.index[intro.blob] == nil {
+            table.index[intro.blob] = table.ids.count
+            table.ids.append(intro.blob)
+            table.firstPath.append(intro.path)
         }
         return table
     }
