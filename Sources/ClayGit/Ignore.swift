@@ -285,7 +285,7 @@ struct IgnorePattern {
         text = Self.trimmingTrailingSpaces(text)
         if text.isEmpty || text == "/" { return nil }
         // git never matches a pattern that ends in an unescaped backslash.
-        if text.reversed().prefix { $0 == "\\" }.count % 2 == 1 { return nil }
+        if text.reversed().prefix(while: { $0 == "\\" }).count % 2 == 1 { return nil }
         // git trims spaces only; a trailing tab, form feed, vertical tab or carriage return stays
         // part of the pattern, which libgit2 would strip. No file the audit asks about ends in
         // one, so such a line matches none of them.
