@@ -171,4 +171,24 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stdout.contains("1 MiB"))
     }
+
+    @Test func symmetricRangesAreRefusedWithTheirOwnMessage() throws {
+        let repo = try TestRepository()
+        try repo.commit("a.txt", "1\n")
+        try repo.commit("a.txt", "2\n")
+        let result = try ClayGuardBinary.run(["history", "HEAD~1...HEAD"], in: repo.path)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("symmetric ranges (A...B) are not supported"))
+        #expect(result.stderr.contains("use A..B"))
+    }
+
+    @Test func verboseTimesEachPhaseOnStderr() throws {
+        let repo = try TestRepository()
+        try repo.commit("a.txt", "1\n")
+        let result = try ClayGuardBinary.run(["history", "--verbose"], in: repo.path)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("walked 1 commits in"))
+        #expect(result.stderr.contains("read and scanned"))
+        #expect(result.stdout.isEmpty)
+    }
 }
