@@ -49,11 +49,23 @@ public final class Detector: Sendable {
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String?) throws(MatchError) -> [Finding] {
         if let decoded = UTF16Text.decode(bytes) {
             var copy = decoded
-            return try copy.withUnsafeMutableBufferPointer { buffer throws(MatchError) in
+            let fromText = try copy.withUnsafeMutableBufferPointer { buffer throws(MatchError) in
                 try scanBytes(UnsafeBufferPointer(buffer), path: path)
             }
+            // Text appended in another encoding (UTF-8 added to a PowerShell log) is still there.
+            let seen = Set(fromText.map { "\($0.rule)\u{0}\($0.secret)" })
+            let fromBytes = try scanBytes(bytes, path: path).filter {
+                !seen.contains("\($0.rule)\u{0}\($0.secret)")
+            }
+            return fromText + fromBytes
         }
         return try scanBytes(bytes, path: path)
+    }
+
+    /// Whether `scan` reads these bytes as UTF-16 text, so that its line numbers are those of
+    /// the decoded text, not of the bytes.
+    public static func readsAsUTF16(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        UTF16Text.decode(bytes) != nil
     }
 
     private func scanBytes(_ bytes: UnsafeBufferPointer<UInt8>, path: String?) throws(MatchError) -> [Finding]

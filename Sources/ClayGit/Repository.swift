@@ -152,6 +152,14 @@ public final class Repository: @unchecked Sendable {
         }
     }
 
+    /// The names of the configured remotes.
+    public func remoteNames() throws(GitError) -> [String] {
+        var names = git_strarray()
+        try check(git_remote_list(&names, handle), "git_remote_list")
+        defer { git_strarray_dispose(&names) }
+        return (0..<names.count).compactMap { names.strings[$0].map { String(cString: $0) } }
+    }
+
     /// A configuration value as git would read it (repository, global, system); nil if unset.
     public func configString(_ name: String) throws(GitError) -> String? {
         var config: OpaquePointer?

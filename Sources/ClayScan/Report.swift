@@ -68,8 +68,23 @@ public struct Report: Sendable {
             let finding = reported.finding
             return "\(finding.rule)|\(finding.path ?? "")|\(finding.line)|\(finding.column)"
         }
-        let known = Set(findings.map(key))
-        findings += other.findings.filter { !known.contains(key($0)) }
+        var position: [String: Int] = [:]
+        for (index, reported) in findings.enumerated() { position[key(reported)] = index }
+        for reported in other.findings {
+            if let index = position[key(reported)] {
+                // The same finding under both settings: the higher severity stands.
+                if reported.finding.severity > findings[index].finding.severity {
+                    findings[index].finding.severity = reported.finding.severity
+                }
+            } else {
+                findings.append(reported)
+            }
+        }
+        // And the stricter threshold: a commit cannot raise its own --fail-on level.
+        if let theirs = other.configuration, var mine = configuration {
+            mine.failOn = min(mine.failOn ?? .medium, theirs.failOn ?? .medium)
+            configuration = mine
+        }
         findings.sort { ($0.finding.path ?? "", $0.finding.line) < ($1.finding.path ?? "", $1.finding.line) }
     }
 

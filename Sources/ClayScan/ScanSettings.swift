@@ -60,7 +60,14 @@ public struct ScanContext: Sendable {
     {
         var configuration = Configuration()
         if let blob = try repository.headBlob(at: Configuration.fileName) {
-            configuration = try Configuration(bytes: try repository.objectBytes(blob))
+            do {
+                configuration = try Configuration(bytes: try repository.objectBytes(blob))
+            } catch let ScanError.config(keyPath, reason) {
+                throw ScanError.failed(
+                    "the committed \(Configuration.fileName) (HEAD): \(keyPath): \(reason)",
+                    hint: "this commit is judged by the committed settings too; commit the fix with "
+                        + "`git commit --no-verify` once you have checked it")
+            }
         }
         return ScanContext(configuration: configuration, baseline: staged.suppressor.baseline)
     }

@@ -64,6 +64,7 @@ import Testing
         try repo.commit("a", "a\n")
         try repo.commit("k.py", "K='\(key)'\n")
         let head = try repo.head()
+        try repo.git(["remote", "add", "fork", repo.scratch + "/fork.git"])
         try repo.git(["update-ref", "refs/remotes/fork/x", head])
         let zeros = String(repeating: "0", count: 40)
         let line = "refs/heads/feat \(head) refs/heads/feat \(zeros)\n"

@@ -42,14 +42,18 @@ enum ScanCommands {
     }
 
     static func prePush(_ arguments: Arguments, _ console: Console) throws -> ExitCode {
-        guard arguments.positional.count <= 2 else {
+        guard arguments.positional.count == 2 else {
             throw UsageError(message: "pre-push takes REMOTE and URL, as git passes them")
         }
         var input: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = read(0, &buffer, buffer.count)
-            if count <= 0 { break }
+            if count < 0, errno == EINTR { continue }
+            if count < 0 {
+                throw ScanError.io(path: "standard input", reason: "git's pre-push lines could not be read")
+            }
+            if count == 0 { break }
             input += buffer[..<count]
         }
         let updates = try PrePushScan.parse(String(decoding: input, as: UTF8.self))

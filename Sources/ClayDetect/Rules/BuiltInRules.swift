@@ -21,13 +21,17 @@ enum Fragment {
     static let end = "(?![A-Za-z0-9_-])"
     /// A `/` as it appears in source: plain, JSON-escaped (`\/`, PHP's json_encode) or
     /// percent-encoded.
-    static let slash = "(?:/|\\\\/|%2[Ff])"
+    /// Also escaped twice (`\\\/`), percent-encoded twice (`%252F`), and doubled (`//`).
+    static let slash = "(?:/|\\\\+/|%(?:25)?2[Ff])+"
     /// An optional scheme, in the same spellings.
-    static let scheme = "(?:https?(?::|%3[Aa])\(slash)\(slash))?"
+    static let scheme = "(?:https?(?::|%(?:25)?3[Aa])\(slash))?"
+    /// What may follow a host name: the root's dot and a port.
+    static let hostTail = "\\.?(?::[0-9]{1,5})?"
 
-    /// A URL path written with `/`, turned into a pattern that accepts every spelling of it.
+    /// A URL path written with `/`, turned into a pattern that accepts every spelling of it, in
+    /// either case.
     static func path(_ segments: String...) -> String {
-        segments.joined(separator: slash)
+        "(?i:" + segments.joined(separator: slash) + ")"
     }
     /// A key name that contains `word`, followed by `:` or `=` (JSON, YAML, .env, code).
     static func keyName(_ word: String) -> String {

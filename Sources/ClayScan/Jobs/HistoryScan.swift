@@ -177,8 +177,17 @@ public enum HistoryScan {
         }
         if options.excludeRemoteTracking {
             let prefix = options.remoteName.map { "refs/remotes/\($0)/" } ?? "refs/remotes/"
+            // A remote named `foo/bar` keeps its refs under refs/remotes/foo/bar/: they are not
+            // the remote `foo`'s.
+            let longer =
+                try options.remoteName.map { name in
+                    try repository.remoteNames().filter { $0.hasPrefix(name + "/") }.map {
+                        "refs/remotes/\($0)/"
+                    }
+                } ?? []
             spec.exclude += try repository.referenceTips()
-                .filter { $0.name.hasPrefix(prefix) }.map(\.commit)
+                .filter { tip in tip.name.hasPrefix(prefix) && !longer.contains { tip.name.hasPrefix($0) } }
+                .map(\.commit)
         }
         return spec
     }

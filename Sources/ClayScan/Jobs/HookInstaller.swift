@@ -109,10 +109,10 @@ public enum HookInstaller {
         let framework = hooks.filter {
             runner(ofHookAt: path(directory, $0)) == .preCommitFramework
         }
-        // Where the framework's configuration already runs clay-guard, there is nothing to add.
-        let configured =
-            repository.workDirectory.flatMap { text($0 + ".pre-commit-config.yaml") }?
-            .contains("clay-guard") ?? false
+        // Where the framework's configuration already runs clay-guard for each hook it owns,
+        // there is nothing to add.
+        let configuration = repository.workDirectory.flatMap { text($0 + ".pre-commit-config.yaml") } ?? ""
+        let configured = framework.allSatisfy { frameworkRuns($0, configuration: configuration) }
         if !framework.isEmpty, !configured {
             throw refusal(
                 framework, owner: "the pre-commit framework",
@@ -201,7 +201,7 @@ public enum HookInstaller {
             let configuration = repository.workDirectory.map { $0 + ".pre-commit-config.yaml" }
             let legacy = text(target + ".legacy") ?? ""
             runsClayGuard =
-                configuration.flatMap(text)?.contains("clay-guard") == true
+                frameworkRuns(hook, configuration: configuration.flatMap(text) ?? "")
                 || legacy.contains(marker)
         case .husky, .otherHook, .nothing: runsClayGuard = false
         }
@@ -247,6 +247,40 @@ public enum HookInstaller {
     }
 
     /// The lines to add to a `.pre-commit-config.yaml` so the framework runs clay-guard.
+    /// Whether a `.pre-commit-config.yaml` runs clay-guard at `hook`: a hook of this project
+    /// by its id, or a local hook whose entry calls the matching clay-guard command. Comments do
+    /// not count, nor does a hook for another stage.
+    static func frameworkRuns(_ hook: HookKind, configuration: String) -> Bool {
+        let id =
+            switch hook {
+            case .preCommit: "clay-guard"
+            case .commitMessage: "clay-guard-commit-msg"
+            case .prePush: "clay-guard-pre-push"
+            }
+        let commands =
+            switch hook {
+            case .preCommit: ["clay-guard staged"]
+            case .commitMessage: ["clay-guard message"]
+            case .prePush: ["clay-guard pre-push", "clay-guard history"]
+            }
+        let trimmed = { (text: Substring, characters: String) -> Substring in
+            text.drop { characters.contains($0) }.reversed().drop { characters.contains($0) }.reversed()
+                .reduce(into: Substring()) { $0.append($1) }
+        }
+        for rawLine in configuration.split(whereSeparator: \.isNewline) {
+            var line = Substring(rawLine)
+            if let hash = line.firstIndex(of: "#"),
+                hash == line.startIndex || line[line.index(before: hash)] == " "
+            {
+                line = line[..<hash]
+            }
+            let text = trimmed(line, " \t-")
+            if text.hasPrefix("id:"), trimmed(text.dropFirst(3), " \t\"'") == id { return true }
+            if text.hasPrefix("entry:"), commands.contains(where: { text.contains($0) }) { return true }
+        }
+        return false
+    }
+
     public static func frameworkAdvice(_ hooks: [HookKind]) -> String {
         var lines = ["  - repo: local", "    hooks:"]
         for hook in hooks {

@@ -20,6 +20,7 @@ public enum MessageScan {
             {
                 let committed = try ScanContext.load(committedSettingsOf: repository, like: context)
                 var second = Report(kind: .message)
+                second.configuration = committed.configuration
                 second.findings = try scan(text, context: committed, report: &second)
                 report.merge(second)
             }

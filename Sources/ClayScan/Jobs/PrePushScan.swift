@@ -36,7 +36,8 @@ public enum PrePushScan {
         let context = try ScanContext.load(settings, repository: repository, fromIndex: false)
         var options = HistoryScan.Options(jobs: jobs)
         // git passes the remote's name, or the URL when the push names no remote.
-        let trackedRemote = remote.flatMap { $0.contains("/") || $0.contains(":") ? nil : $0 }
+        let names = (try? repository.remoteNames()) ?? []
+        let trackedRemote = remote.flatMap { names.contains($0) ? $0 : nil }
         options.remoteName = trackedRemote
         for update in updates where !HistoryScan.isZero(update.local) {
             if HistoryScan.isZero(update.remote) {

@@ -206,12 +206,16 @@ public enum SecurityAudit {
         var ciRunsPreCommit = false
         for file in files where file.path == ".pre-commit-config.yaml" {
             let text = (try? String(decoding: repository.objectBytes(file.blob), as: UTF8.self)) ?? ""
-            preCommitConfigured = text.contains("clay-guard")
+            preCommitConfigured = HookInstaller.frameworkRuns(.preCommit, configuration: text)
             if text.contains("\nci:") || text.hasPrefix("ci:") { ciRunsPreCommit = true }
         }
         for file in workflows {
             let text = (try? String(decoding: repository.objectBytes(file.blob), as: UTF8.self)) ?? ""
-            if text.contains("clay-guard") { running.append(file.path) }
+            // A comment that mentions clay-guard runs nothing.
+            let code = text.split(whereSeparator: \.isNewline).filter {
+                !$0.drop { $0 == " " || $0 == "\t" }.hasPrefix("#")
+            }
+            if code.contains(where: { $0.contains("clay-guard") }) { running.append(file.path) }
             if text.contains("pre-commit run") || text.contains("pre-commit/action") {
                 ciRunsPreCommit = true
             }

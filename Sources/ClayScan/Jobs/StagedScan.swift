@@ -17,11 +17,14 @@ public enum StagedScan {
             }
             // A commit must not weaken its own check: when it changes the settings, the
             // committed ones judge it too, and a finding under either blocks it.
+            // (Also when the commit deletes or renames them, which no added path shows.)
             if settings.configPath == nil,
-                changes.contains(where: { $0.path == Configuration.fileName })
+                try repository.indexBlob(at: Configuration.fileName)
+                    != repository.headBlob(at: Configuration.fileName)
             {
                 let committed = try ScanContext.load(committedSettingsOf: repository, like: context)
                 var second = Report(kind: .staged)
+                second.configuration = committed.configuration
                 for change in changes {
                     try scan(change, in: repository, context: committed, into: &second)
                 }
@@ -53,13 +56,24 @@ public enum StagedScan {
         }
         var found: [Finding] = []
         if let pathFinding = context.detector.scanPath(change.path) { found.append(pathFinding) }
-        let (content, size) = try repository.withObject(change.newBlob) { _, bytes in
-            (try context.detector.scan(bytes, path: change.path), bytes.count)
+        let (content, size, isUTF16) = try repository.withObject(change.newBlob) { _, bytes in
+            (try context.detector.scan(bytes, path: change.path), bytes.count, Detector.readsAsUTF16(bytes))
         }
         report.scannedFiles += 1
         report.scannedBytes += size
         if !content.isEmpty {
-            if let old = change.oldBlob {
+            if let old = change.oldBlob, isUTF16 {
+                // git's line diff runs on the raw bytes, whose line breaks are not the decoded
+                // text's (U+4E0A is stored as 0A 4E): a secret counts as added when the committed
+                // version did not hold it.
+                let before = try repository.withObject(old) { _, bytes in
+                    Set(
+                        try context.detector.scan(bytes, path: change.path).map {
+                            "\($0.rule)\u{0}\($0.secret)"
+                        })
+                }
+                found += content.filter { !before.contains("\($0.rule)\u{0}\($0.secret)") }
+            } else if let old = change.oldBlob {
                 let added = try repository.addedLines(old: old, new: change.newBlob)
                 found += content.filter { finding in added.contains { $0.contains(finding.line) } }
             } else {

@@ -2,7 +2,7 @@ extension BuiltInRules {
     static let clayLegacyWebhook = Rule.builtIn(
         "clay-legacy-webhook", .high, "Clay webhook URL in the form the security checklist documents",
         keywords: ["app.clay.com"],
-        pattern: "(?<secret>\(Fragment.scheme)(?i:app\\.clay\\.com)" + Fragment.slash
+        pattern: "(?<secret>\(Fragment.scheme)(?i:app\\.clay\\.com)" + Fragment.hostTail + Fragment.slash
             + Fragment.path("api", "v1", "webhooks") + Fragment.slash
             + "(?<body>[A-Za-z0-9_-]{8,}))\(Fragment.end)"
     ) { rule in

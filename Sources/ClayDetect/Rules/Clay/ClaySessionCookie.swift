@@ -5,7 +5,7 @@ extension BuiltInRules {
         "clay-session-cookie", .high, "Clay browser session cookie (claysession)",
         keywords: ["claysession", "s%3a"],
         pattern: "(?<secret>s(?:%3A|%3a|:)(?<body>[A-Za-z0-9_-]{24,48}\\."
-            + "(?:[A-Za-z0-9_-]|%2[BbFf]|%3[Dd]|[+/=]){30,}))"
+            + "(?:[A-Za-z0-9_-]|%2[BbFf]|%3[Dd]|[+/=]){30,130}))"
     ) { rule in
         rule.contextLines = 2
         rule.minimumEntropy = 3.5
