@@ -6,16 +6,10 @@ import Testing
 /// `ignore-check --fix`: appends what is missing to the root `.gitignore`, keeps every byte,
 /// stages the file, and never untracks anything.
 @Suite struct IgnoreAuditFixTests {
-    func repository() throws -> TestRepository {
-        let repo = try TestRepository()
-        let excludes = repo.scratch + "/excludes"
-        try Data().write(to: URL(fileURLWithPath: excludes))
-        try repo.git(["config", "core.excludesFile", excludes])
-        return repo
-    }
+    func repository() throws -> TestRepository { try IgnoreFixture.repository() }
 
     func audit(_ repo: TestRepository, fix: Bool = false) throws -> IgnoreAudit.Result {
-        try IgnoreAudit.run(ScanSettings(repositoryPath: repo.path), fix: fix)
+        try IgnoreFixture.audit(repo, fix: fix)
     }
 
     func bytes(_ repo: TestRepository, _ path: String = ".gitignore") throws -> Data {

@@ -3,11 +3,11 @@ import Foundation
 import TestSupport
 import Testing
 
-/// The ignore audit as a job: requirements, deciding rules, tracked files and `--fix`.
-@Suite struct IgnoreAuditTests {
+/// What the ignore-audit suites share.
+enum IgnoreFixture {
     /// A repository whose `core.excludesFile` is an empty file of its own, so that the machine's
     /// own excludes (read in-process by libgit2) cannot change the answers.
-    func repository() throws -> TestRepository {
+    static func repository() throws -> TestRepository {
         let repo = try TestRepository()
         let excludes = repo.scratch + "/excludes"
         try Data().write(to: URL(fileURLWithPath: excludes))
@@ -15,8 +15,17 @@ import Testing
         return repo
     }
 
-    func audit(_ repo: TestRepository, fix: Bool = false) throws -> IgnoreAudit.Result {
+    static func audit(_ repo: TestRepository, fix: Bool = false) throws -> IgnoreAudit.Result {
         try IgnoreAudit.run(ScanSettings(repositoryPath: repo.path), fix: fix)
+    }
+}
+
+/// The ignore audit as a job: requirements, deciding rules, tracked files and `--fix`.
+@Suite struct IgnoreAuditTests {
+    func repository() throws -> TestRepository { try IgnoreFixture.repository() }
+
+    func audit(_ repo: TestRepository, fix: Bool = false) throws -> IgnoreAudit.Result {
+        try IgnoreFixture.audit(repo, fix: fix)
     }
 
     func requirement(
