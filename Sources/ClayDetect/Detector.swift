@@ -53,9 +53,9 @@ public final class Detector: Sendable {
                 try scanBytes(UnsafeBufferPointer(buffer), path: path)
             }
             // Text appended in another encoding (UTF-8 added to a PowerShell log) is still there.
-            let seen = Set(fromText.map { "\($0.rule)\u{0}\($0.secret)" })
+            let seen = Set(fromText.map(\.identity))
             let fromBytes = try scanBytes(bytes, path: path).filter {
-                !seen.contains("\($0.rule)\u{0}\($0.secret)")
+                !seen.contains($0.identity)
             }
             return fromText + fromBytes
         }

@@ -17,6 +17,9 @@ public struct Finding: Sendable, Equatable {
     /// The size of the scanned text, for the BFG 1 MiB warning.
     public var textSize: Int
 
+    /// Rule and secret together: what makes two findings the same credential, wherever they sit.
+    public var identity: String { "\(rule)\u{0}\(secret)" }
+
     public init(
         rule: String, severity: Severity, path: String?, line: Int, column: Int, secret: String,
         redacted: String, isAllowedInline: Bool = false, textSize: Int = 0

@@ -55,7 +55,7 @@ extension Repository {
         return ObjectID(entry.pointee.id)
     }
 
-    /// Every path in the index, with its blob (stage 0 only).
+    /// Every entry in the index, with its blob; a conflicted path appears once per stage.
     public func indexEntries() throws(GitError) -> [(path: String, blob: ObjectID)] {
         guard !isBare else { return [] }
         var index: OpaquePointer?

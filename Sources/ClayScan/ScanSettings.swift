@@ -53,6 +53,19 @@ public struct ScanContext: Sendable {
         return ScanContext(configuration: configuration, baseline: baseline)
     }
 
+    /// The run with the committed settings, when the index changes them (edits, deletes or
+    /// renames `.clay-guard.json`) and no `--config FILE` overrides both; else nil. A commit
+    /// must not weaken its own check, so its findings are judged under both.
+    static func committed(
+        _ settings: ScanSettings, repository: Repository, like staged: ScanContext
+    ) throws -> ScanContext? {
+        guard settings.configPath == nil, !repository.isBare,
+            try repository.indexBlob(at: Configuration.fileName)
+                != repository.headBlob(at: Configuration.fileName)
+        else { return nil }
+        return try load(committedSettingsOf: repository, like: staged)
+    }
+
     /// The same run with the settings HEAD holds (none if HEAD has no settings file), and the
     /// same baseline.
     static func load(committedSettingsOf repository: Repository, like staged: ScanContext) throws

@@ -377,7 +377,7 @@ public enum HistoryScan {
                 if let rule = context.detector.rules.first(where: { $0.id == finding.rule }) {
                     finding.severity = rule.severity(forPath: intro.path)
                 }
-                let key = "\(finding.rule)\u{0}\(finding.secret)"
+                let key = finding.identity
                 let commit = commits[Int(intro.commitIndex)].id
                 if var entry = bySecret[key] {
                     if !entry.commits.contains(commit) { entry.commits.append(commit) }

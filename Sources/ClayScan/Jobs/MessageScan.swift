@@ -9,16 +9,12 @@ public enum MessageScan {
         let context = try ScanContext.load(settings, repository: repository, fromIndex: true)
         var report = Report(kind: .message)
         report.configuration = context.configuration
-        let text = strippingComments(bytes)
+        let text = cuttingAtScissors(bytes)
         do {
             report.findings = try scan(text, context: context, report: &report)
-            // As for the staged scan: a commit that changes the settings is judged by the
-            // committed ones too, so it cannot let its own message through.
-            if settings.configPath == nil, let repository, !repository.isBare,
-                try repository.indexBlob(at: Configuration.fileName)
-                    != repository.headBlob(at: Configuration.fileName)
+            if let repository,
+                let committed = try ScanContext.committed(settings, repository: repository, like: context)
             {
-                let committed = try ScanContext.load(committedSettingsOf: repository, like: context)
                 var second = Report(kind: .message)
                 second.configuration = committed.configuration
                 second.findings = try scan(text, context: committed, report: &second)
@@ -46,7 +42,7 @@ public enum MessageScan {
     /// which the pre-commit scan covers, removed lines included), keeping line numbers. `#`
     /// lines are scanned: git keeps them with `-m`, `-F`, `--cleanup=verbatim` or another
     /// `core.commentChar`, and a key in one that git would strip is still worth a look.
-    static func strippingComments(_ bytes: [UInt8]) -> [UInt8] {
+    static func cuttingAtScissors(_ bytes: [UInt8]) -> [UInt8] {
         var result: [UInt8] = []
         var cut = false
         for line in bytes.split(separator: 10, omittingEmptySubsequences: false) {

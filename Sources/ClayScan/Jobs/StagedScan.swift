@@ -15,14 +15,7 @@ public enum StagedScan {
             for change in changes {
                 try scan(change, in: repository, context: context, into: &report)
             }
-            // A commit must not weaken its own check: when it changes the settings, the
-            // committed ones judge it too, and a finding under either blocks it.
-            // (Also when the commit deletes or renames them, which no added path shows.)
-            if settings.configPath == nil,
-                try repository.indexBlob(at: Configuration.fileName)
-                    != repository.headBlob(at: Configuration.fileName)
-            {
-                let committed = try ScanContext.load(committedSettingsOf: repository, like: context)
+            if let committed = try ScanContext.committed(settings, repository: repository, like: context) {
                 var second = Report(kind: .staged)
                 second.configuration = committed.configuration
                 for change in changes {
@@ -67,12 +60,9 @@ public enum StagedScan {
                 // text's (U+4E0A is stored as 0A 4E): a secret counts as added when the committed
                 // version did not hold it.
                 let before = try repository.withObject(old) { _, bytes in
-                    Set(
-                        try context.detector.scan(bytes, path: change.path).map {
-                            "\($0.rule)\u{0}\($0.secret)"
-                        })
+                    Set(try context.detector.scan(bytes, path: change.path).map(\.identity))
                 }
-                found += content.filter { !before.contains("\($0.rule)\u{0}\($0.secret)") }
+                found += content.filter { !before.contains($0.identity) }
             } else if let old = change.oldBlob {
                 let added = try repository.addedLines(old: old, new: change.newBlob)
                 found += content.filter { finding in added.contains { $0.contains(finding.line) } }
